@@ -1,0 +1,21 @@
+package com.caseclock.mattercache;
+
+import com.caseclock.testsupport.kafka.KafkaBrokerResource;
+import com.caseclock.testsupport.postgres.PostgresDatabaseResource;
+
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
+
+/**
+ * Registers, for every test of this module, the real Kafka broker and the run's own PostgreSQL database (see
+ * {@code docs/testing.md}).
+ */
+@WithTestResource(value = KafkaBrokerResource.class, scope = TestResourceScope.GLOBAL)
+@WithTestResource(value = PostgresDatabaseResource.class, scope = TestResourceScope.GLOBAL,
+        initArgs = @ResourceArg(name = "prefix", value = "mattercache"))
+public final class TestResources {
+
+    private TestResources() {
+    }
+}

@@ -11,6 +11,7 @@ import org.eclipse.microprofile.reactive.messaging.Metadata;
 
 import com.caseclock.events.DomainEvent;
 import com.caseclock.events.EventCodec;
+import com.caseclock.events.EventHeaders;
 import com.caseclock.events.Topic;
 
 import io.smallrye.reactive.messaging.ce.OutgoingCloudEventMetadata;
@@ -19,7 +20,7 @@ import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 /**
  * One record ready to be published: what an outbox row holds. It turns into a SmallRye {@link Message} whose Kafka
  * metadata carries the topic and the key, and whose CloudEvents metadata makes the connector write the binary-mode
- * {@code ce_*} headers ({@link CloudEventHeaders}).
+ * {@code ce_*} headers ({@link com.caseclock.events.EventHeaders}).
  *
  * @param topic       the topic name from the catalogue ({@link Topic#topicName()})
  * @param key         the Kafka key: the aggregate key, so one aggregate's events stay in one partition, in order
@@ -31,9 +32,6 @@ import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
  */
 public record OutgoingEvent(String topic, String key, UUID eventId, String ceType, String subject, Instant occurredAt,
         String payloadJson) {
-
-    /** Media type of every payload. */
-    public static final String JSON = "application/json";
 
     public OutgoingEvent {
         Objects.requireNonNull(topic, "topic");
@@ -76,7 +74,7 @@ public record OutgoingEvent(String topic, String key, UUID eventId, String ceTyp
                 .withSource(source)
                 .withSubject(subject)
                 .withTimestamp(occurredAt.atZone(ZoneOffset.UTC))
-                .withDataContentType(JSON)
+                .withDataContentType(EventHeaders.APPLICATION_JSON)
                 .build();
         return Message.of(payloadJson, Metadata.of(kafka, cloudEvent));
     }

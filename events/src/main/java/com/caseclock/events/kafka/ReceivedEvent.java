@@ -9,6 +9,7 @@ import org.apache.kafka.common.header.Header;
 
 import com.caseclock.events.DomainEvent;
 import com.caseclock.events.EventCodec;
+import com.caseclock.events.EventHeaders;
 import com.caseclock.events.InvalidEventException;
 
 /**
@@ -46,17 +47,17 @@ public record ReceivedEvent(String topic, int partition, long offset, String key
         if (record.key() == null) {
             throw new InvalidEventException("record has no key");
         }
-        String ceType = header(record, CloudEventHeaders.TYPE)
-                .orElseThrow(() -> new InvalidEventException("record has no " + CloudEventHeaders.TYPE + " header"));
-        String rawId = header(record, CloudEventHeaders.ID)
-                .orElseThrow(() -> new InvalidEventException("record has no " + CloudEventHeaders.ID + " header"));
+        String ceType = header(record, EventHeaders.CE_TYPE)
+                .orElseThrow(() -> new InvalidEventException("record has no " + EventHeaders.CE_TYPE + " header"));
+        String rawId = header(record, EventHeaders.CE_ID)
+                .orElseThrow(() -> new InvalidEventException("record has no " + EventHeaders.CE_ID + " header"));
         UUID ceId;
         try {
             ceId = UUID.fromString(rawId);
         } catch (IllegalArgumentException e) {
-            throw new InvalidEventException(CloudEventHeaders.ID + " is not a UUID: " + rawId);
+            throw new InvalidEventException(EventHeaders.CE_ID + " is not a UUID: " + rawId);
         }
-        String source = header(record, CloudEventHeaders.SOURCE).orElse(null);
+        String source = header(record, EventHeaders.CE_SOURCE).orElse(null);
         if (record.value() == null) {
             return new ReceivedEvent(record.topic(), record.partition(), record.offset(), record.key(), ceId, ceType,
                     source, null);

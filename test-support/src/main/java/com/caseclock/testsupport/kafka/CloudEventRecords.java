@@ -8,7 +8,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.internals.RecordHeader;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 
-import com.caseclock.events.kafka.CloudEventHeaders;
+import com.caseclock.events.EventHeaders;
 
 /**
  * Builds raw Kafka records in CloudEvents binary mode, for tests that need to publish what a well-behaved producer
@@ -31,13 +31,13 @@ public final class CloudEventRecords {
     public static ProducerRecord<String, String> record(String topic, String key, UUID eventId, String ceType,
             String value) {
         RecordHeaders headers = new RecordHeaders();
-        headers.add(header(CloudEventHeaders.SPEC_VERSION, "1.0"));
-        headers.add(header(CloudEventHeaders.ID, eventId.toString()));
-        headers.add(header(CloudEventHeaders.TYPE, ceType));
-        headers.add(header(CloudEventHeaders.SOURCE, "/caseclock/test"));
-        headers.add(header(CloudEventHeaders.TIME, Instant.now().toString()));
-        headers.add(header(CloudEventHeaders.SUBJECT, key));
-        headers.add(header(CloudEventHeaders.CONTENT_TYPE, "application/json"));
+        headers.add(header(EventHeaders.CE_SPECVERSION, "1.0"));
+        headers.add(header(EventHeaders.CE_ID, eventId.toString()));
+        headers.add(header(EventHeaders.CE_TYPE, ceType));
+        headers.add(header(EventHeaders.CE_SOURCE, "/caseclock/test"));
+        headers.add(header(EventHeaders.CE_TIME, Instant.now().toString()));
+        headers.add(header(EventHeaders.CE_SUBJECT, key));
+        headers.add(header(EventHeaders.CONTENT_TYPE, "application/json"));
         return new ProducerRecord<>(topic, null, key, value, headers);
     }
 

@@ -1,5 +1,6 @@
 package com.caseclock.connector;
 
+import com.caseclock.testsupport.clio.ClioSandboxResource;
 import com.caseclock.testsupport.kafka.KafkaBrokerResource;
 import com.caseclock.testsupport.postgres.PostgresDatabaseResource;
 import com.caseclock.testsupport.security.TokenIssuerResource;
@@ -17,6 +18,7 @@ import io.quarkus.test.common.WithTestResource;
 @WithTestResource(value = PostgresDatabaseResource.class, scope = TestResourceScope.GLOBAL,
         initArgs = @ResourceArg(name = "prefix", value = "connector"))
 @WithTestResource(value = TokenIssuerResource.class, scope = TestResourceScope.GLOBAL)
+@WithTestResource(value = ClioSandboxResource.class, scope = TestResourceScope.GLOBAL)
 public final class TestResources {
 
     private TestResources() {

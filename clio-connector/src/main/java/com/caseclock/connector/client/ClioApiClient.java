@@ -1,0 +1,108 @@
+package com.caseclock.connector.client;
+
+import java.net.URI;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.ProcessingException;
+import jakarta.ws.rs.core.Response;
+
+import com.caseclock.connector.config.ConnectorConfig;
+import com.caseclock.events.EventJson;
+import com.fasterxml.jackson.databind.JsonNode;
+
+import io.quarkus.rest.client.reactive.QuarkusRestClientBuilder;
+
+/**
+ * The connector's only door to Clio's API v4. Every request carries the pinned {@code X-API-VERSION}
+ * (https://docs.developers.clio.com/api-docs/api-versioning-policy) and the user's bearer token, and goes to the host
+ * of the connection's region. Errors are classified: {@link ClioApiException} for an answer with an error status
+ * (401, 403, 404, 410, 422, 429 with Retry-After, 5xx), {@link ClioUnavailable} when no answer came (timeout, reset).
+ */
+@ApplicationScoped
+public class ClioApiClient {
+
+    private final ConnectorConfig config;
+    private final Map<ClioRegion, ClioRestApi> apis = new ConcurrentHashMap<>();
+
+    ClioApiClient(ConnectorConfig config) {
+        this.config = config;
+    }
+
+    /**
+     * {@code GET /api/v4/users/who_am_i.json?fields=id,name,email,time_zone}.
+     *
+     * @param region      the connection's region
+     * @param accessToken a valid access token
+     * @return the user the token belongs to
+     * @throws ClioApiException on an error answer
+     * @throws ClioUnavailable  when Clio does not answer
+     */
+    public ClioUser whoAmI(ClioRegion region, String accessToken) {
+        JsonNode data = body(region, () -> api(region).whoAmI("Bearer " + accessToken, config.clio().apiVersion(),
+                "id,name,email,time_zone")).path("data");
+        return new ClioUser(data.path("id").asLong(), data.path("name").asText(null), data.path("email").asText(null),
+                data.path("time_zone").asText(null));
+    }
+
+    /**
+     * Revokes a token at Clio ({@code POST /oauth/deauthorize}).
+     *
+     * @throws ClioApiException on an error answer (401 means it was no longer valid anyway)
+     * @throws ClioUnavailable  when Clio does not answer
+     */
+    public void deauthorize(ClioRegion region, String accessToken) {
+        body(region, () -> api(region).deauthorize("Bearer " + accessToken, accessToken));
+    }
+
+    private JsonNode body(ClioRegion region, java.util.function.Supplier<Response> call) {
+        Response response;
+        try {
+            response = call.get();
+        } catch (ProcessingException e) {
+            throw new ClioUnavailable("Clio (" + region + ") did not answer: " + e.getClass().getSimpleName(), e);
+        }
+        try (response) {
+            String text = response.hasEntity() ? response.readEntity(String.class) : "";
+            if (response.getStatus() >= 400) {
+                String retryAfter = response.getHeaderString("Retry-After");
+                throw new ClioApiException(response.getStatus(), text,
+                        retryAfter == null ? null : parseSeconds(retryAfter));
+            }
+            if (text.isBlank()) {
+                return EventJson.mapper().nullNode();
+            }
+            try {
+                return EventJson.mapper().readTree(text);
+            } catch (java.io.IOException e) {
+                throw new ClioApiException(response.getStatus(), "unreadable body", null);
+            }
+        }
+    }
+
+    private static Long parseSeconds(String value) {
+        try {
+            return Long.parseLong(value.trim());
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
+    private ClioRestApi api(ClioRegion region) {
+        return apis.computeIfAbsent(region, r -> {
+            URI base = config.clio().baseUrls().get(r.name().toLowerCase(Locale.ROOT));
+            if (base == null) {
+                throw new IllegalStateException("No connector.clio.base-urls." + r.name().toLowerCase(Locale.ROOT));
+            }
+            long timeout = config.clio().requestTimeout().toMillis();
+            return QuarkusRestClientBuilder.newBuilder()
+                    .baseUri(base)
+                    .connectTimeout(timeout, TimeUnit.MILLISECONDS)
+                    .readTimeout(timeout, TimeUnit.MILLISECONDS)
+                    .build(ClioRestApi.class);
+        });
+    }
+}

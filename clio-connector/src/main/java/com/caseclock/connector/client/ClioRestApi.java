@@ -1,0 +1,36 @@
+package com.caseclock.connector.client;
+
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+/**
+ * The raw Clio API v4 operations the connector uses (paths as in Clio's OpenAPI document,
+ * https://docs.developers.clio.com/openapi.json). Package-private: callers use {@link ClioApiClient}, which adds the
+ * pinned API version, authentication and error classification. Methods answer the raw {@link Response} so the wrapper
+ * can read status, rate-limit headers and Clio's error body.
+ */
+@Path("/")
+@Produces(MediaType.APPLICATION_JSON)
+interface ClioRestApi {
+
+    /** {@code GET /api/v4/users/who_am_i.json}: the user the token belongs to. */
+    @GET
+    @Path("/api/v4/users/who_am_i.json")
+    Response whoAmI(@HeaderParam("Authorization") String authorization, @HeaderParam("X-API-VERSION") String version,
+            @QueryParam("fields") String fields);
+
+    /**
+     * {@code POST /oauth/deauthorize}: revokes the token (bearer in the header and as form field {@code token}, as
+     * public integrations call it; NOTES.md §2).
+     */
+    @jakarta.ws.rs.POST
+    @Path("/oauth/deauthorize")
+    @jakarta.ws.rs.Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    Response deauthorize(@HeaderParam("Authorization") String authorization,
+            @jakarta.ws.rs.FormParam("token") String token);
+}

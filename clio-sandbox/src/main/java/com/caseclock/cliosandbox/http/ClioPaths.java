@@ -1,0 +1,87 @@
+package com.caseclock.cliosandbox.http;
+
+import com.caseclock.cliosandbox.faults.FaultRule;
+import com.caseclock.cliosandbox.faults.Faults;
+import com.caseclock.cliosandbox.journal.RequestJournal;
+import com.caseclock.cliosandbox.oauth.TokenService;
+import io.netty.channel.ChannelOption;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpConnection;
+import io.vertx.core.http.HttpServerResponse;
+import io.vertx.core.net.impl.ConnectionBase;
+import io.vertx.ext.web.RoutingContext;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/** Cross-cutting steps shared by the Clio paths ({@code /api/v4}, {@code /oauth}): journal, latency, faults, headers. */
+public final class ClioPaths {
+    private ClioPaths() {}
+
+    /** Records the request in the journal when the response ends (status 0 if the connection closes first). */
+    public static void journalOnEnd(RoutingContext ctx, RequestJournal journal, String firmKey) {
+        AtomicBoolean recorded = new AtomicBoolean();
+        String body = ctx.body() == null ? "" : ctx.body().asString();
+        String method = ctx.request().method().name();
+        String path = ctx.request().path();
+        String query = ctx.request().query();
+        ctx.addBodyEndHandler(v -> {
+            if (recorded.compareAndSet(false, true)) {
+                journal.record(method, path, query, body, ctx.response().getStatusCode(), firmKey);
+            }
+        });
+        ctx.response().closeHandler(v -> {
+            if (recorded.compareAndSet(false, true)) journal.record(method, path, query, body, 0, firmKey);
+        });
+    }
+
+    /** Runs {@code next} after the configured latency (immediately when none). */
+    public static void withLatency(Vertx vertx, Faults faults, Runnable next) {
+        long ms = faults.latency().toMillis();
+        if (ms <= 0) next.run();
+        else vertx.setTimer(ms, t -> next.run());
+    }
+
+    public static void rateHeaders(HttpServerResponse resp, RateLimiter.Decision d) {
+        resp.putHeader("X-RateLimit-Limit", Integer.toString(d.limit()));
+        resp.putHeader("X-RateLimit-Remaining", Integer.toString(d.remaining()));
+        resp.putHeader("X-RateLimit-Reset", Long.toString(d.resetEpochSeconds()));
+    }
+
+    /**
+     * Applies an injected fault. Returns true when the fault took over the request (answered it, reset the connection,
+     * or will continue it later via {@code proceed} after a delay).
+     */
+    public static boolean applyFault(Vertx vertx, RoutingContext ctx, FaultRule fault, RequestJournal journal,
+            String firmKey, RateLimiter limiter, Runnable revokeToken, Runnable proceed) {
+        HttpServerResponse resp = ctx.response();
+        switch (fault.mode()) {
+            case HTTP_500 -> Responses.error(resp, new ApiException(500, "InternalServerError", "Injected fault: internal server error"));
+            case HTTP_502 -> Responses.error(resp, new ApiException(502, "BadGateway", "Injected fault: bad gateway"));
+            case HTTP_503 -> Responses.error(resp, new ApiException(503, "ServiceUnavailable", "Injected fault: service unavailable"));
+            case RATE_LIMIT_STORM -> {
+                long retry = Math.max(1, fault.delay().toSeconds());
+                rateHeaders(resp, limiter.storm(retry));
+                resp.putHeader("Retry-After", Long.toString(retry));
+                Responses.error(resp, new ApiException(429, "RateLimited", "Rate limit exceeded. Retry in " + retry + " seconds"));
+            }
+            case REVOKED_TOKEN -> {
+                revokeToken.run();
+                Responses.error(resp, ApiException.oauth(401, "invalid_token", TokenService.INVALID_TOKEN_DESCRIPTION));
+            }
+            case DELAY -> vertx.setTimer(Math.max(1, fault.delay().toMillis()), t -> proceed.run());
+            case CONNECTION_RESET -> reset(ctx.request().connection());
+        }
+        return true;
+    }
+
+    /** Closes the connection abruptly (TCP RST when possible, otherwise a plain close). */
+    static void reset(HttpConnection connection) {
+        try {
+            if (connection instanceof ConnectionBase base) {
+                base.channel().config().setOption(ChannelOption.SO_LINGER, 0);
+            }
+        } catch (RuntimeException ignored) {
+            // fall back to a normal close
+        }
+        connection.close();
+    }
+}

@@ -164,6 +164,13 @@ public final class SandboxAdmin {
         });
     }
 
+    public Map<String, Object> updateActivityRate(String firmKey, long id, Object body) {
+        return s.state().locked(() -> {
+            Firm f = firm(firmKey);
+            return Projector.all(Representations.activityRate(f, s.rates().updateRate(f, id, json(body))));
+        });
+    }
+
     public void deleteActivityRate(String firmKey, long id) {
         s.state().locked(() -> s.rates().deleteRate(firm(firmKey), id));
     }
@@ -181,6 +188,10 @@ public final class SandboxAdmin {
             Firm f = firm(firmKey);
             return Projector.all(Representations.activityDescription(f, s.rates().updateDescription(f, id, json(body)), null));
         });
+    }
+
+    public void deleteActivityDescription(String firmKey, long id) {
+        s.state().locked(() -> s.rates().deleteDescription(firm(firmKey), id));
     }
 
     /** Sets the firm's time-rounding increment in minutes (0 = none); SPEC {@code BillingSetting.rounding}. */

@@ -199,4 +199,16 @@ class MattersAndContactsTest {
         assertThat(r.status()).isEqualTo(201);
         assertThat(r.json().path("data").path("description").asText()).isEqualTo("Form matter");
     }
+
+    @Test
+    void rejectedUpdateLeavesTheRecordUnchanged() {
+        String before = client.get("/api/v4/matters/" + Fixtures.HOURLY + ".json?fields=" + TestClient.q(
+                "etag,description,custom_rate{type,rates}")).body();
+        TestClient.Resp r = client.patch("/api/v4/matters/" + Fixtures.HOURLY + ".json", "{\"data\":{\"description\":\"changed\","
+                + "\"custom_rate\":{\"rates\":[{\"id\":999,\"_destroy\":true},{\"rate\":1,\"user\":{\"id\":" + Fixtures.CAROL
+                + "}}]},\"responsible_attorney\":{\"id\":424242}}}");
+        assertThat(r.status()).isEqualTo(404);
+        assertThat(client.get("/api/v4/matters/" + Fixtures.HOURLY + ".json?fields=" + TestClient.q(
+                "etag,description,custom_rate{type,rates}")).body()).isEqualTo(before);
+    }
 }

@@ -188,4 +188,22 @@ class WebhooksTest {
         clio.faults().resumeWebhooks();
         assertThat(receiver.next().json().path("meta").path("event").asText()).isEqualTo("updated");
     }
+
+    @Test
+    void matterStatusEvents() throws InterruptedException {
+        TestClient.Resp r = c.post("/api/v4/webhooks.json?fields=id", "{\"data\":{\"url\":\"" + receiver.url()
+                + "\",\"model\":1,\"fields\":\"id,status\",\"events\":[\"matter_closed\",\"matter_opened\"]}}");
+        assertThat(r.status()).isEqualTo(201);
+        long id = r.json().path("data").path("id").asLong();
+        await().atMost(5, TimeUnit.SECONDS).until(() -> status(id).equals("enabled"));
+        clio.admin().updateMatter(Fixtures.FIRM_A, Fixtures.MATTER, Map.of("location", "no status change"));
+        clio.admin().updateMatter(Fixtures.FIRM_A, Fixtures.MATTER, Map.of("status", "closed"));
+        JsonNode closed = receiver.next().json();
+        assertThat(closed.path("meta").path("event").asText()).isEqualTo("matter_closed");
+        assertThat(closed.path("data").path("status").asText()).isEqualTo("Closed");
+        clio.admin().updateMatter(Fixtures.FIRM_A, Fixtures.MATTER, Map.of("status", "pending"));
+        clio.admin().updateMatter(Fixtures.FIRM_A, Fixtures.MATTER, Map.of("status", "open"));
+        assertThat(receiver.next().json().path("meta").path("event").asText()).isEqualTo("matter_opened");
+        assertThat(receiver.deliveries.poll(200, TimeUnit.MILLISECONDS)).isNull();
+    }
 }

@@ -19,8 +19,8 @@ import io.quarkus.rest.client.reactive.QuarkusRestClientBuilder;
 /**
  * The connector's only door to Clio's API v4. Every request carries the pinned {@code X-API-VERSION}
  * (https://docs.developers.clio.com/api-docs/api-versioning-policy) and the user's bearer token, and goes to the host
- * of the connection's region. Errors are classified: {@link ClioApiException} for an answer with an error status
- * (401, 403, 404, 410, 422, 429 with Retry-After, 5xx), {@link ClioUnavailable} when no answer came (timeout, reset).
+ * of the connection's region. Errors are classified: {@link ClioApiException} for a 4xx answer (401, 403, 404, 410,
+ * 422, 429 with Retry-After), {@link ClioUnavailable} for a 5xx or when no answer came (timeout, reset).
  */
 @ApplicationScoped
 public class ClioApiClient {
@@ -49,6 +49,37 @@ public class ClioApiClient {
     }
 
     /**
+     * One page of a list endpoint.
+     *
+     * @param region      the connection's region
+     * @param accessToken a valid access token
+     * @param url         an absolute URL on the region's host: a first page built by the caller, or Clio's
+     *                    {@code meta.paging.next}
+     * @return the page: {@code data} array and {@code meta.paging.next} (absent on the last page)
+     * @throws IllegalArgumentException if the URL is not on the region's host (a token is never sent elsewhere)
+     * @throws ClioApiException         on an error answer (429 carries Retry-After)
+     * @throws ClioUnavailable          when Clio does not answer
+     */
+    public ClioPage page(ClioRegion region, String accessToken, String url) {
+        String base = baseUrl(region).toString().replaceAll("/+$", "");
+        if (!url.startsWith(base + "/")) {
+            throw new IllegalArgumentException("Refusing to send a Clio token to " + url);
+        }
+        JsonNode body = body(region, () -> api(region).get(url, "Bearer " + accessToken, config.clio().apiVersion()));
+        JsonNode next = body.path("meta").path("paging").path("next");
+        return new ClioPage(body.path("data"), next.isTextual() ? next.asText() : null);
+    }
+
+    /** @return the region's base URL ({@code connector.clio.base-urls.<region>}) */
+    public URI baseUrl(ClioRegion region) {
+        URI base = config.clio().baseUrls().get(region.name().toLowerCase(Locale.ROOT));
+        if (base == null) {
+            throw new IllegalStateException("No connector.clio.base-urls." + region.name().toLowerCase(Locale.ROOT));
+        }
+        return base;
+    }
+
+    /**
      * Revokes a token at Clio ({@code POST /oauth/deauthorize}).
      *
      * @throws ClioApiException on an error answer (401 means it was no longer valid anyway)
@@ -67,6 +98,9 @@ public class ClioApiClient {
         }
         try (response) {
             String text = response.hasEntity() ? response.readEntity(String.class) : "";
+            if (response.getStatus() >= 500) {
+                throw new ClioUnavailable("Clio (" + region + ") answered HTTP " + response.getStatus(), null);
+            }
             if (response.getStatus() >= 400) {
                 String retryAfter = response.getHeaderString("Retry-After");
                 throw new ClioApiException(response.getStatus(), text,
@@ -93,15 +127,14 @@ public class ClioApiClient {
 
     private ClioRestApi api(ClioRegion region) {
         return apis.computeIfAbsent(region, r -> {
-            URI base = config.clio().baseUrls().get(r.name().toLowerCase(Locale.ROOT));
-            if (base == null) {
-                throw new IllegalStateException("No connector.clio.base-urls." + r.name().toLowerCase(Locale.ROOT));
-            }
+            URI base = baseUrl(r);
             long timeout = config.clio().requestTimeout().toMillis();
             return QuarkusRestClientBuilder.newBuilder()
                     .baseUri(base)
                     .connectTimeout(timeout, TimeUnit.MILLISECONDS)
                     .readTimeout(timeout, TimeUnit.MILLISECONDS)
+                    // Error statuses are classified here, from the raw response, not thrown by the client.
+                    .property("microprofile.rest.client.disable.default.mapper", true)
                     .build(ClioRestApi.class);
         });
     }

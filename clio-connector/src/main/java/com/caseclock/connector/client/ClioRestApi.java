@@ -25,6 +25,14 @@ interface ClioRestApi {
             @QueryParam("fields") String fields);
 
     /**
+     * {@code GET} of a full URL: a list page ({@code /api/v4/matters.json?…}) or the {@code meta.paging.next} link
+     * Clio answered (https://docs.developers.clio.com/api-docs/paging).
+     */
+    @GET
+    Response get(@io.quarkus.rest.client.reactive.Url String url, @HeaderParam("Authorization") String authorization,
+            @HeaderParam("X-API-VERSION") String version);
+
+    /**
      * {@code POST /oauth/deauthorize}: revokes the token (bearer in the header and as form field {@code token}, as
      * public integrations call it; NOTES.md §2).
      */

@@ -28,6 +28,47 @@ public interface ConnectorConfig {
     /** @return how tokens are protected at rest */
     Tokens tokens();
 
+    /** @return how matters, clients and rates are synced from Clio */
+    Sync sync();
+
+    /** Polling settings (the safety net under webhooks). */
+    interface Sync {
+
+        /** @return {@code connector.sync.poll-interval}: time between two incremental polls of a firm, default 60 s */
+        @WithDefault("60s")
+        Duration pollInterval();
+
+        /**
+         * @return {@code connector.sync.page-size}: records per list page, 1–200 (Clio's maximum,
+         *         https://docs.developers.clio.com/api-docs/paging), default 200
+         */
+        @WithDefault("200")
+        int pageSize();
+
+        /**
+         * @return {@code connector.sync.overlap}: how far before the last pass's start the next pass asks
+         *         {@code updated_since}, to absorb clock skew and changes made while a pass was paging; default 2 min
+         */
+        @WithDefault("2m")
+        Duration overlap();
+
+        /** @return {@code connector.sync.lease}: how long a claimed firm stays with one instance, default 5 min */
+        @WithDefault("5m")
+        Duration lease();
+
+        /** @return {@code connector.sync.max-parallel-firms}: firms synced at once per instance, default 4 */
+        @WithDefault("4")
+        int maxParallelFirms();
+
+        /** @return {@code connector.sync.retry-after-failure}: when a failed run is retried, default 30 s */
+        @WithDefault("30s")
+        Duration retryAfterFailure();
+
+        /** @return {@code connector.sync.default-currency}: ISO 4217 code for rates Clio gives no currency, USD */
+        @WithDefault("USD")
+        String defaultCurrency();
+    }
+
     /** Clio's API, per region, and our OAuth application there. */
     interface Clio {
 

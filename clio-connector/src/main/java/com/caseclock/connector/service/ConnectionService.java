@@ -48,12 +48,14 @@ public class ConnectionService {
     private final TokenCipher cipher;
     private final ConnectionEvents events;
     private final ConnectorConfig config;
+    private final com.caseclock.connector.sync.SyncStore syncStore;
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
 
     ConnectionService(ClioOAuthClient oauth, ClioApiClient api, TokenCipher cipher, ConnectionEvents events,
-            ConnectorConfig config, Clock clock) {
+            ConnectorConfig config, com.caseclock.connector.sync.SyncStore syncStore, Clock clock) {
         this.oauth = oauth;
+        this.syncStore = syncStore;
         this.api = api;
         this.cipher = cipher;
         this.events = events;
@@ -164,6 +166,7 @@ public class ConnectionService {
         connection.updatedAt = now;
         connection.persist();
         events.changed(connection, ConnectionState.CONNECTED, null);
+        syncStore.ensureFirm(connection.firmId, connection.userId);
         LOG.infof("Firm %s user %s connected to Clio (%s) as Clio user %d", connection.firmId, connection.userId,
                 connection.region, user.clioUserId());
         return view(connection);
@@ -180,14 +183,30 @@ public class ConnectionService {
      * @throws ClioUnavailable when a needed refresh could not reach Clio (the connection stays CONNECTED)
      */
     public AccessToken accessToken(String firmId, String userId) {
-        RefreshOutcome outcome = QuarkusTransaction.requiringNew().call(() -> accessTokenLocked(firmId, userId));
+        return token(firmId, userId, false);
+    }
+
+    /**
+     * Refreshes a user's access token now, whatever its recorded expiry: for when Clio answered 401 to a token we
+     * thought valid.
+     *
+     * @throws NeedsReconnect  when Clio refuses the refresh token (the connection moves to NEEDS_RECONNECT)
+     * @throws ClioUnavailable when Clio cannot be reached
+     */
+    public AccessToken refreshNow(String firmId, String userId) {
+        return token(firmId, userId, true);
+    }
+
+    private AccessToken token(String firmId, String userId, boolean force) {
+        RefreshOutcome outcome = QuarkusTransaction.requiringNew().call(() -> accessTokenLocked(firmId, userId,
+                force));
         if (outcome.failure() != null) {
             throw outcome.failure();
         }
         return outcome.token();
     }
 
-    private RefreshOutcome accessTokenLocked(String firmId, String userId) {
+    private RefreshOutcome accessTokenLocked(String firmId, String userId, boolean force) {
         ClioConnection connection = ClioConnection.findById(new ClioConnection.Key(firmId, userId),
                 LockModeType.PESSIMISTIC_WRITE);
         if (connection == null) {
@@ -197,7 +216,7 @@ public class ConnectionService {
             return RefreshOutcome.failed(new NeedsReconnect(firmId, userId, connection.lastError));
         }
         Instant now = clock.instant();
-        boolean expiring = connection.accessTokenExpiresAt != null
+        boolean expiring = force || connection.accessTokenExpiresAt != null
                 && !now.plus(config.clio().refreshAhead()).isBefore(connection.accessTokenExpiresAt);
         if (!expiring) {
             return RefreshOutcome.ok(new AccessToken(connection.region,

@@ -27,6 +27,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import com.caseclock.cliosandbox.ClioSandbox;
+import com.caseclock.connector.OAuthFlow;
 import com.caseclock.connector.service.ConnectionService;
 import com.caseclock.connector.service.NeedsReconnect;
 import com.caseclock.events.ConnectionState;
@@ -163,22 +164,11 @@ class ConnectionResourceTest {
     }
 
     private void connect() throws Exception {
-        given().queryParams(authorize()).when().get("/api/v1/connections/clio/callback").then()
-                .statusCode(200).body("state", equalTo("CONNECTED"));
+        OAuthFlow.connect(firmId, userId);
     }
 
-    /** Starts a connection and plays the browser at Clio's consent page: answers the redirect's query parameters. */
     private Map<String, String> authorize() throws Exception {
-        String authorizeUrl = given().auth().oauth2(TestTokens.lawyer(firmId, userId)).contentType("application/json")
-                .body("{\"region\":\"US\"}").when().post("/api/v1/connections/clio").then().statusCode(200)
-                .extract().path("authorizeUrl");
-        HttpResponse<String> consent = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build()
-                .send(HttpRequest.newBuilder(URI.create(authorizeUrl)).build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(consent.statusCode()).isEqualTo(302);
-        URI location = URI.create(consent.headers().firstValue("Location").orElseThrow());
-        return java.util.Arrays.stream(location.getRawQuery().split("&")).map(p -> p.split("=", 2))
-                .collect(Collectors.toMap(p -> p[0],
-                        p -> java.net.URLDecoder.decode(p[1], StandardCharsets.UTF_8)));
+        return OAuthFlow.authorize(firmId, userId);
     }
 
     private List<ConnectionStatusChangedV1> statusEvents() {

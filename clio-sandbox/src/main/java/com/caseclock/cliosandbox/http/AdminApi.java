@@ -51,7 +51,8 @@ public final class AdminApi implements Handler<RoutingContext> {
                     : Json.MAPPER.readTree(ctx.body().buffer().getBytes());
             Object result = route(m, p, body, ctx);
             if (result == NO_CONTENT) Responses.json(ctx.response(), 204, null);
-            else Responses.json(ctx.response(), "POST".equals(m) && created ? 201 : 200, result);
+            else if (result instanceof Created c) Responses.json(ctx.response(), 201, c.body());
+            else Responses.json(ctx.response(), 200, result);
         } catch (ApiException e) {
             Responses.error(ctx.response(), e);
         } catch (IllegalArgumentException e) {
@@ -62,10 +63,11 @@ public final class AdminApi implements Handler<RoutingContext> {
     }
 
     private static final Object NO_CONTENT = new Object();
-    private boolean created;
+
+    /** A 201 answer. */
+    private record Created(Object body) {}
 
     private Object route(String m, List<String> p, JsonNode body, RoutingContext ctx) {
-        created = false;
         String first = p.isEmpty() ? "" : p.get(0);
         switch (first) {
             case "" -> {
@@ -79,11 +81,10 @@ public final class AdminApi implements Handler<RoutingContext> {
             }
             case "tokens" -> {
                 if (m.equals("POST") && p.size() == 1) {
-                    created = true;
                     TokenResponse t = admin.issueToken(body.path("client_id").asText(), body.path("firm").asText(),
                             body.path("user_id").asLong());
-                    return Map.of("access_token", t.accessToken(), "token_type", t.tokenType(), "expires_in", t.expiresIn(),
-                            "refresh_token", t.refreshToken());
+                    return new Created(Map.of("access_token", t.accessToken(), "token_type", t.tokenType(), "expires_in", t.expiresIn(),
+                            "refresh_token", t.refreshToken()));
                 }
                 if (m.equals("POST") && p.size() == 2 && p.get(1).equals("revoke")) {
                     Map<String, Object> out = new LinkedHashMap<>();
@@ -96,13 +97,12 @@ public final class AdminApi implements Handler<RoutingContext> {
             }
             case "faults" -> {
                 if (p.size() == 1 && m.equals("POST")) {
-                    created = true;
                     FaultRule rule = new FaultRule(FaultMode.valueOf(body.path("mode").asText().toUpperCase(Locale.ROOT)),
                             body.path("times").asInt(1), body.hasNonNull("path") ? body.get("path").asText() : null,
                             body.hasNonNull("firm") ? body.get("firm").asText() : null,
                             body.hasNonNull("delay_ms") ? Duration.ofMillis(body.get("delay_ms").asLong()) : null);
                     faults.inject(rule);
-                    return Map.of("pending", faults.pending());
+                    return new Created(Map.of("pending", faults.pending()));
                 }
                 if (p.size() == 1 && m.equals("GET")) return faultsInfo();
                 if (p.size() == 1 && m.equals("DELETE")) {
@@ -157,13 +157,12 @@ public final class AdminApi implements Handler<RoutingContext> {
             }
             case "oauth" -> {
                 if (p.size() == 2 && p.get(1).equals("clients") && m.equals("POST")) {
-                    created = true;
                     List<String> uris = new ArrayList<>();
                     body.path("redirect_uris").forEach(u -> uris.add(u.asText()));
                     if (body.hasNonNull("redirect_uri")) uris.add(body.get("redirect_uri").asText());
                     admin.registerClient(new OAuthClient(body.path("client_id").asText(), body.path("client_secret").asText(),
                             uris, body.hasNonNull("name") ? body.get("name").asText() : null));
-                    return Map.of("client_id", body.path("client_id").asText(), "redirect_uris", uris);
+                    return new Created(Map.of("client_id", body.path("client_id").asText(), "redirect_uris", uris));
                 }
                 if (p.size() == 2 && p.get(1).equals("consent") && m.equals("PUT")) {
                     admin.autoConsentAs(body.path("firm").asText(), body.hasNonNull("user_id") ? body.get("user_id").asLong() : null);
@@ -213,15 +212,14 @@ public final class AdminApi implements Handler<RoutingContext> {
         if (!RESOURCES.contains(res)) throw ApiException.notFound("Admin resource " + res);
         Long id = p.size() > 3 ? Long.parseLong(p.get(3)) : null;
         if (id == null && m.equals("POST")) {
-            created = true;
-            return Map.of("data", switch (res) {
+            return new Created(Map.of("data", switch (res) {
                 case "matters" -> admin.createMatter(firm, body);
                 case "contacts" -> admin.createContact(firm, body);
                 case "users" -> admin.createUser(firm, body);
                 case "groups" -> admin.createGroup(firm, body);
                 case "activity_rates" -> admin.createActivityRate(firm, body);
                 default -> admin.createActivityDescription(firm, body);
-            });
+            }));
         }
         if (id != null && m.equals("GET") && res.equals("matters")) return Map.of("data", admin.matter(firm, id));
         if (id != null && m.equals("PATCH")) {
@@ -230,6 +228,7 @@ public final class AdminApi implements Handler<RoutingContext> {
                 case "contacts" -> admin.updateContact(firm, id, body);
                 case "users" -> admin.updateUser(firm, id, body);
                 case "activity_descriptions" -> admin.updateActivityDescription(firm, id, body);
+                case "activity_rates" -> admin.updateActivityRate(firm, id, body);
                 default -> throw ApiException.notFound("Admin route PATCH " + res);
             });
         }
@@ -238,6 +237,7 @@ public final class AdminApi implements Handler<RoutingContext> {
                 case "matters" -> admin.deleteMatter(firm, id);
                 case "contacts" -> admin.deleteContact(firm, id);
                 case "activity_rates" -> admin.deleteActivityRate(firm, id);
+                case "activity_descriptions" -> admin.deleteActivityDescription(firm, id);
                 default -> throw ApiException.notFound("Admin route DELETE " + res);
             }
             return NO_CONTENT;

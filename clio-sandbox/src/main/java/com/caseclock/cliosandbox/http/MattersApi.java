@@ -24,14 +24,14 @@ public final class MattersApi {
     private MattersApi() {}
 
     public static void register(ApiRoutes routes, Stores s) {
-        ListQuery<Matter> list = new ListQuery<Matter>(200)
-                .order("display_number", Comparator.comparing(m -> nz(m.displayNumber)))
-                .order("open_date", Comparator.comparing(m -> m.openDate, Comparator.nullsFirst(Comparator.naturalOrder())))
-                .order("close_date", Comparator.comparing(m -> m.closeDate, Comparator.nullsFirst(Comparator.naturalOrder())))
-                .order("pending_date", Comparator.comparing(m -> m.pendingDate, Comparator.nullsFirst(Comparator.naturalOrder())));
         routes.add("GET", "/matters", call -> {
             Firm f = call.firm();
-            ListQuery<Matter> q = list.order("client.name", Comparator.comparing(m -> clientName(f, m)));
+            ListQuery<Matter> q = new ListQuery<Matter>(200)
+                    .order("display_number", Comparator.comparing(m -> nz(m.displayNumber)))
+                    .order("open_date", Comparator.comparing(m -> m.openDate, Comparator.nullsFirst(Comparator.naturalOrder())))
+                    .order("close_date", Comparator.comparing(m -> m.closeDate, Comparator.nullsFirst(Comparator.naturalOrder())))
+                    .order("pending_date", Comparator.comparing(m -> m.pendingDate, Comparator.nullsFirst(Comparator.naturalOrder())))
+                    .order("client.name", Comparator.comparing(m -> clientName(f, m)));
             return ApiResponse.ok(q.run(call, f.matters, filter(call), m -> Representations.matter(f, m)));
         });
         routes.add("GET", "/matters/{id}", call -> {

@@ -66,6 +66,7 @@ public final class Representations {
                 : group(firm, firm.groups.get(m.groupId))));
         r.put("practice_area", Nested.of(() -> null));
         r.put("custom_rate", Nested.of(() -> customRate(firm, m)));
+        r.put("custom_field_values", Nested.of(List::of)); // custom fields are not simulated
         return r;
     }
 
@@ -159,6 +160,9 @@ public final class Representations {
                 : List.of(new Rendered().with("id", c.id * 10 + 2).with("etag", c.etag())
                         .with("number", c.primaryPhoneNumber).with("name", "Work").with("primary", true))));
         r.put("addresses", Nested.of(List::of));
+        r.put("web_sites", Nested.of(List::of));
+        r.put("instant_messengers", Nested.of(List::of));
+        r.put("custom_field_values", Nested.of(List::of)); // custom fields are not simulated
         return r;
     }
 

@@ -252,41 +252,65 @@ public final class WebhookService implements ChangeListener {
         }
     }
 
+    private record Snapshot(Map<Long, Map<String, Object>> projections, String matterStatus) {}
+
     @Override
     public Object snapshot(Firm firm, String model, Entity record) {
         Map<Long, Map<String, Object>> snap = new HashMap<>();
         for (Webhook w : active(firm, model)) snap.put(w.id, project(firm, w, model, record));
-        return snap;
+        return new Snapshot(snap, record instanceof Matter m ? m.status.name() : null);
+    }
+
+    /**
+     * Matter status transitions also raise {@code matter_opened}, {@code matter_pended} or {@code matter_closed} for
+     * webhooks subscribed to them (SPEC {@code Webhook_base.events}).
+     */
+    private static String statusEvent(Entity record, Snapshot before) {
+        if (!(record instanceof Matter m) || before == null || before.matterStatus() == null
+                || before.matterStatus().equals(m.status.name())) {
+            return null;
+        }
+        return switch (m.status) {
+            case OPEN -> "matter_opened";
+            case PENDING -> "matter_pended";
+            case CLOSED -> "matter_closed";
+        };
     }
 
     @Override
-    @SuppressWarnings("unchecked")
     public void changed(Firm firm, String model, String event, Entity record, Object snapshot) {
-        Map<Long, Map<String, Object>> before = snapshot == null ? Map.of() : (Map<Long, Map<String, Object>>) snapshot;
+        Snapshot snap = snapshot instanceof Snapshot s ? s : null;
+        Map<Long, Map<String, Object>> before = snap == null ? Map.of() : snap.projections();
+        String statusEvent = "updated".equals(event) ? statusEvent(record, snap) : null;
         for (Webhook w : active(firm, model)) {
-            if (!w.events.contains(event)) continue;
             Map<String, Object> data = "deleted".equals(event) && before.containsKey(w.id) ? before.get(w.id)
                     : project(firm, w, model, record);
+            if (statusEvent != null && w.events.contains(statusEvent)) send(firm, w, statusEvent, data);
+            if (!w.events.contains(event)) continue;
             if ("updated".equals(event) && w.seenRecordIds.contains(record.id) && data.equals(before.get(w.id))) continue;
             w.seenRecordIds.add(record.id);
-            Map<String, Object> meta = new LinkedHashMap<>();
-            meta.put("event", event);
-            meta.put("webhook_id", w.id);
-            Map<String, Object> payload = new LinkedHashMap<>();
-            payload.put("data", data);
-            payload.put("meta", meta);
-            byte[] body;
-            try {
-                body = Json.MAPPER.writeValueAsBytes(payload);
-            } catch (JsonProcessingException e) {
-                throw new IllegalStateException(e);
-            }
-            String url = w.url;
-            String secret = w.sharedSecret;
-            long wid = w.id;
-            String firmKey = firm.key;
-            schedule(() -> deliver(firmKey, wid, url, secret, event, body, 1));
+            send(firm, w, event, data);
         }
+    }
+
+    private void send(Firm firm, Webhook w, String event, Map<String, Object> data) {
+        Map<String, Object> meta = new LinkedHashMap<>();
+        meta.put("event", event);
+        meta.put("webhook_id", w.id);
+        Map<String, Object> payload = new LinkedHashMap<>();
+        payload.put("data", data);
+        payload.put("meta", meta);
+        byte[] body;
+        try {
+            body = Json.MAPPER.writeValueAsBytes(payload);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+        String url = w.url;
+        String secret = w.sharedSecret;
+        long wid = w.id;
+        String firmKey = firm.key;
+        schedule(() -> deliver(firmKey, wid, url, secret, event, body, 1));
     }
 
     // ---------------------------------------------------------------- delivery

@@ -55,6 +55,46 @@ public final class EmbeddedKafkaBroker {
         return cluster.bootstrapServers();
     }
 
+    /**
+     * Stops the broker part of the node, as if the broker crashed or was taken down: clients can no longer produce or
+     * consume until {@link #startBroker()}. The KRaft controller keeps running and the listener port stays reserved
+     * by the test kit's pre-bound socket factory, so the broker comes back on the same bootstrap address.
+     *
+     * @throws IllegalStateException if the broker was never started
+     */
+    public static synchronized void stopBroker() {
+        kafka.server.BrokerServer broker = broker();
+        broker.shutdown();
+        broker.awaitShutdown();
+        LOG.info("Embedded KRaft broker stopped");
+    }
+
+    /**
+     * Starts the broker again after {@link #stopBroker()} and waits until it is ready, on the same address.
+     *
+     * @throws IllegalStateException if the broker was never started or does not come back
+     */
+    public static synchronized void startBroker() {
+        kafka.server.BrokerServer broker = broker();
+        try {
+            broker.startup();
+            cluster.waitForReadyBrokers();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while restarting the embedded Kafka broker", e);
+        } catch (Exception e) {
+            throw new IllegalStateException("Could not restart the embedded Kafka broker", e);
+        }
+        LOG.infof("Embedded KRaft broker restarted at %s", cluster.bootstrapServers());
+    }
+
+    private static kafka.server.BrokerServer broker() {
+        if (cluster == null) {
+            throw new IllegalStateException("The embedded Kafka broker is not running");
+        }
+        return cluster.brokers().values().iterator().next();
+    }
+
     private static KafkaClusterTestKit start() {
         Exit.setExitProcedure((status, message) -> {
             throw new IllegalStateException("Embedded Kafka broker tried to exit with status " + status + ": " + message);

@@ -10,11 +10,19 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Set;
 
-import io.smallrye.jwt.build.Jwt;
-import io.smallrye.jwt.util.KeyUtils;
+import java.security.KeyFactory;
+import java.security.spec.PKCS8EncodedKeySpec;
+import java.util.ArrayList;
+import java.util.Base64;
+
+import org.jose4j.jws.AlgorithmIdentifiers;
+import org.jose4j.jws.JsonWebSignature;
+import org.jose4j.jwt.JwtClaims;
+import org.jose4j.jwt.NumericDate;
+import org.jose4j.lang.JoseException;
 
 /**
- * Mints bearer JWTs for tests, signed (RS256) with the test-only key pair in {@code /test-jwt/} whose public half
+ * Mints bearer JWTs for tests, signed (RS256, with jose4j) with the test-only key pair in {@code /test-jwt/} whose public half
  * {@link TokenIssuerResource} configures as the services' trusted key. Claims follow the services' rules: {@code iss},
  * {@code sub} = user id, {@code firm_id}, {@code groups} = roles, {@code zoneinfo} = IANA time zone, {@code exp}.
  */
@@ -100,22 +108,36 @@ public final class TestTokens {
 
         /** @return the signed compact JWT */
         public String sign() {
-            var claims = Jwt.issuer(issuer).subject(userId).groups(roles)
-                    .issuedAt(expiresAt.minus(Duration.ofHours(2)))
-                    .expiresAt(expiresAt);
+            JwtClaims claims = new JwtClaims();
+            claims.setIssuer(issuer);
+            claims.setSubject(userId);
+            claims.setStringListClaim("groups", new ArrayList<>(roles));
+            claims.setIssuedAt(NumericDate.fromSeconds(expiresAt.minus(Duration.ofHours(2)).getEpochSecond()));
+            claims.setExpirationTime(NumericDate.fromSeconds(expiresAt.getEpochSecond()));
             if (firmId != null) {
-                claims.claim("firm_id", firmId);
+                claims.setClaim("firm_id", firmId);
             }
             if (zone != null) {
-                claims.claim("zoneinfo", zone);
+                claims.setClaim("zoneinfo", zone);
             }
-            return claims.jws().sign(PRIVATE_KEY);
+            JsonWebSignature jws = new JsonWebSignature();
+            jws.setPayload(claims.toJson());
+            jws.setKey(PRIVATE_KEY);
+            jws.setAlgorithmHeaderValue(AlgorithmIdentifiers.RSA_USING_SHA256);
+            jws.setHeader("typ", "JWT");
+            try {
+                return jws.getCompactSerialization();
+            } catch (JoseException e) {
+                throw new IllegalStateException("Could not sign a test token", e);
+            }
         }
     }
 
     private static PrivateKey privateKey() {
         try {
-            return KeyUtils.decodePrivateKey(resource("/test-jwt/private-key.pem"));
+            String pem = resource("/test-jwt/private-key.pem").replace("-----BEGIN PRIVATE KEY-----", "")
+                    .replace("-----END PRIVATE KEY-----", "").replaceAll("\\s", "");
+            return KeyFactory.getInstance("RSA").generatePrivate(new PKCS8EncodedKeySpec(Base64.getDecoder().decode(pem)));
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("Test signing key is unreadable", e);
         }

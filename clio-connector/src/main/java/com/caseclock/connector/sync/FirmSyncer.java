@@ -1,0 +1,208 @@
+package com.caseclock.connector.sync;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.jboss.logging.Logger;
+
+import com.caseclock.connector.client.ClioApiClient;
+import com.caseclock.connector.client.ClioApiException;
+import com.caseclock.connector.client.ClioPage;
+import com.caseclock.connector.client.ClioUnavailable;
+import com.caseclock.connector.config.ConnectorConfig;
+import com.caseclock.connector.service.ConnectionService;
+import com.caseclock.connector.service.ConnectionService.AccessToken;
+import com.caseclock.connector.service.NeedsReconnect;
+import com.caseclock.events.ClientChangedV1;
+import com.caseclock.events.ClientSnapshot;
+import com.caseclock.events.DomainEvent;
+import com.caseclock.events.EventCodec;
+import com.caseclock.events.MatterChangedV1;
+import com.caseclock.events.MatterSnapshot;
+import com.caseclock.events.kafka.OutgoingEvent;
+import com.caseclock.service.outbox.OutboxStore;
+import com.fasterxml.jackson.databind.JsonNode;
+
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+
+/**
+ * One sync run of one firm: for matters and then contacts, a pass over Clio's list endpoint with {@code order=id(asc)}
+ * and cursor pagination (https://docs.developers.clio.com/api-docs/paging), filtered by {@code updated_since} from the
+ * previous pass's start minus an overlap window. Each page is applied in one transaction: every new or changed record
+ * (by etag) becomes a snapshot event in the outbox, and the cursor of the next page is saved, so a run stopped by a
+ * 429, a failure or a crash resumes where it stopped and nothing is published twice for the same version.
+ *
+ * <p>A change made while a pass is paging is not lost: its {@code updated_at} is after the pass's start, which is
+ * the next pass's watermark.
+ */
+@ApplicationScoped
+public class FirmSyncer {
+
+    private static final Logger LOG = Logger.getLogger(FirmSyncer.class);
+
+    /** Resources synced, in order. */
+    enum Resource {
+        MATTERS("matters", "/api/v4/matters.json", ClioRecords.MATTER_FIELDS),
+        CONTACTS("contacts", "/api/v4/contacts.json", ClioRecords.CONTACT_FIELDS);
+
+        final String name;
+        final String path;
+        final String fields;
+
+        Resource(String name, String path, String fields) {
+            this.name = name;
+            this.path = path;
+            this.fields = fields;
+        }
+    }
+
+    /**
+     * How a run ended.
+     *
+     * @param nextIn when the firm is due again
+     * @param error  plain words when it did not complete, else {@code null}
+     */
+    public record Outcome(Duration nextIn, String error) {
+    }
+
+    private final ConnectionService connections;
+    private final PageFetcher fetcher;
+    private final ClioApiClient api;
+    private final SyncStore store;
+    private final OutboxStore outbox;
+    private final ConnectorConfig config;
+    private final Clock clock;
+
+    FirmSyncer(ConnectionService connections, PageFetcher fetcher, ClioApiClient api, SyncStore store,
+            AgroalDataSource dataSource, ConnectorConfig config, Clock clock) {
+        this.connections = connections;
+        this.fetcher = fetcher;
+        this.api = api;
+        this.store = store;
+        this.outbox = new OutboxStore(dataSource);
+        this.config = config;
+        this.clock = clock;
+    }
+
+    /**
+     * Runs one sync of a firm.
+     *
+     * @param claim the claimed firm
+     * @return when to run again, and why it stopped early if it did
+     */
+    public Outcome run(SyncStore.Claim claim) {
+        Duration interval = config.sync().pollInterval();
+        try {
+            AccessToken token = connections.accessToken(claim.firmId(), claim.syncUserId());
+            for (Resource resource : Resource.values()) {
+                token = pass(claim.firmId(), claim.syncUserId(), token, resource);
+            }
+            if (!claim.backfillDone()) {
+                QuarkusTransaction.requiringNew().run(() -> store.backfillCompleted(claim.firmId()));
+                LOG.infof("First backfill of firm %s complete", claim.firmId());
+            }
+            return new Outcome(interval, null);
+        } catch (NeedsReconnect e) {
+            return new Outcome(interval, "The Clio connection used to sync this firm needs to be reconnected");
+        } catch (ClioApiException e) {
+            if (e.status() == 429) {
+                long wait = e.retryAfterSeconds() == null ? 60 : Math.max(1, e.retryAfterSeconds());
+                return new Outcome(Duration.ofSeconds(wait), "Clio is throttling this firm (HTTP 429); resuming in "
+                        + wait + " s");
+            }
+            return new Outcome(config.sync().retryAfterFailure(), "Clio refused a sync request (HTTP " + e.status()
+                    + ")");
+        } catch (ClioUnavailable e) {
+            return new Outcome(config.sync().retryAfterFailure(), "Clio was unavailable; retrying in "
+                    + config.sync().retryAfterFailure().toSeconds() + " s");
+        }
+    }
+
+    private AccessToken pass(String firmId, String userId, AccessToken token, Resource resource) {
+        SyncStore.Watermark watermark = QuarkusTransaction.requiringNew()
+                .call(() -> store.watermark(firmId, resource.name));
+        Instant passStart = watermark.passStartedAt() != null ? watermark.passStartedAt()
+                : clock.instant().truncatedTo(ChronoUnit.SECONDS);
+        String url = watermark.nextPageUrl() != null ? watermark.nextPageUrl()
+                : firstPage(token, resource, watermark.updatedSince());
+        boolean incremental = watermark.updatedSince() != null;
+        QuarkusTransaction.requiringNew().run(() -> store.passAt(firmId, resource.name, passStart,
+                watermark.nextPageUrl()));
+        while (url != null) {
+            ClioPage page;
+            try {
+                page = fetcher.fetch(token.region(), token.value(), url);
+            } catch (ClioApiException e) {
+                if (e.status() != 401) {
+                    throw e;
+                }
+                // The token was refused before its recorded expiry (revoked or rotated at Clio): refresh once.
+                token = connections.refreshNow(firmId, userId);
+                page = fetcher.fetch(token.region(), token.value(), url);
+            }
+            ClioPage current = page;
+            String next = page.next();
+            QuarkusTransaction.requiringNew().run(() -> apply(firmId, resource, current, passStart, next,
+                    incremental));
+            url = next;
+        }
+        QuarkusTransaction.requiringNew().run(() -> store.passCompleted(firmId, resource.name, passStart));
+        return token;
+    }
+
+    private void apply(String firmId, Resource resource, ClioPage page, Instant passStart, String next,
+            boolean incremental) {
+        long published = 0;
+        for (JsonNode record : page.data()) {
+            long clioId = record.path("id").asLong();
+            String etag = record.path("etag").asText(null);
+            if (!store.recordVersion(firmId, resource.name, clioId, etag, ClioRecords.updatedAt(record))) {
+                continue;
+            }
+            outbox.append(OutgoingEvent.of(snapshot(firmId, resource, record), EventCodec.shared()));
+            published++;
+        }
+        store.passAt(firmId, resource.name, passStart, next);
+        if (!incremental) {
+            store.progress(firmId, page.data().size(), null);
+        }
+        LOG.debugf("Firm %s %s: page of %d, %d new or changed", firmId, resource.name, page.data().size(),
+                published);
+    }
+
+    private DomainEvent snapshot(String firmId, Resource resource, JsonNode record) {
+        Instant now = clock.instant();
+        return switch (resource) {
+            case MATTERS -> {
+                MatterSnapshot matter = ClioRecords.matter(record, config.sync().defaultCurrency());
+                yield MatterChangedV1.of(firmId, now, matter);
+            }
+            case CONTACTS -> {
+                ClientSnapshot client = ClioRecords.client(record);
+                yield ClientChangedV1.of(firmId, now, client);
+            }
+        };
+    }
+
+    private String firstPage(AccessToken token, Resource resource, Instant updatedSince) {
+        StringBuilder url = new StringBuilder(api.baseUrl(token.region()).toString().replaceAll("/+$", ""))
+                .append(resource.path).append("?fields=").append(encode(resource.fields))
+                .append("&order=").append(encode("id(asc)"))
+                .append("&limit=").append(config.sync().pageSize());
+        if (updatedSince != null) {
+            url.append("&updated_since=").append(encode(updatedSince.minus(config.sync().overlap()).toString()));
+        }
+        return url.toString();
+    }
+
+    private static String encode(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+}

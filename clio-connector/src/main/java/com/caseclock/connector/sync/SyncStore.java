@@ -1,0 +1,193 @@
+package com.caseclock.connector.sync;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.agroal.api.AgroalDataSource;
+
+/**
+ * The sync bookkeeping tables ({@code firm_sync}, {@code sync_watermark}, {@code clio_record}; see
+ * {@code V4__sync.sql}). Plain SQL: the lease claim needs {@code FOR UPDATE SKIP LOCKED}. Every method joins the
+ * caller's transaction when there is one.
+ */
+@ApplicationScoped
+public class SyncStore {
+
+    private final AgroalDataSource dataSource;
+
+    SyncStore(AgroalDataSource dataSource) {
+        this.dataSource = dataSource;
+    }
+
+    /** A firm claimed for one sync run. */
+    public record Claim(String firmId, String syncUserId, boolean backfillDone) {
+    }
+
+    /**
+     * Where a resource's sync stands for a firm.
+     *
+     * @param updatedSince  the watermark of the last complete pass (null before the first)
+     * @param passStartedAt when the pass in progress started (null when none)
+     * @param nextPageUrl   where the pass in progress continues (null when none)
+     */
+    public record Watermark(Instant updatedSince, Instant passStartedAt, String nextPageUrl) {
+    }
+
+    /**
+     * Makes sure a firm is synced, through the given user's connection; a firm seen for the first time is due at
+     * once (its backfill).
+     */
+    public void ensureFirm(String firmId, String userId) {
+        update("INSERT INTO firm_sync (firm_id, sync_user_id, next_poll_at, updated_at) VALUES (?, ?, now(), now()) "
+                + "ON CONFLICT (firm_id) DO UPDATE SET sync_user_id = EXCLUDED.sync_user_id, next_poll_at = now(), "
+                + "last_error = NULL, updated_at = now()", firmId, userId);
+    }
+
+    /**
+     * Claims due firms not leased by anyone (or whose lease lapsed): {@code FOR UPDATE SKIP LOCKED}, so instances
+     * never claim the same firm; a dead instance's lease lapses and another picks the firm up.
+     *
+     * @param owner this instance's id
+     * @param lease how long the claim holds
+     * @param limit the most firms to claim
+     * @return the claimed firms
+     */
+    public List<Claim> claimDue(String owner, Duration lease, int limit) {
+        String sql = "UPDATE firm_sync SET lease_owner = ?, lease_until = now() + (?::bigint * interval '1 millisecond') "
+                + "WHERE firm_id IN (SELECT firm_id FROM firm_sync WHERE next_poll_at <= now() "
+                + "AND (lease_until IS NULL OR lease_until < now()) ORDER BY next_poll_at LIMIT ? "
+                + "FOR UPDATE SKIP LOCKED) RETURNING firm_id, sync_user_id, backfill_completed_at IS NOT NULL";
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
+            s.setString(1, owner);
+            s.setLong(2, lease.toMillis());
+            s.setInt(3, limit);
+            List<Claim> claims = new ArrayList<>();
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    claims.add(new Claim(rs.getString(1), rs.getString(2), rs.getBoolean(3)));
+                }
+            }
+            return claims;
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not claim firms to sync", e);
+        }
+    }
+
+    /**
+     * Ends a run: releases the lease and schedules the next one.
+     *
+     * @param error plain words when the run failed, else {@code null}
+     */
+    public void release(String firmId, String owner, Duration nextIn, String error) {
+        update("UPDATE firm_sync SET lease_owner = NULL, lease_until = NULL, "
+                + "next_poll_at = now() + (?::bigint * interval '1 millisecond'), last_error = ?, "
+                + "last_error_at = CASE WHEN ?::text IS NULL THEN last_error_at ELSE now() END, updated_at = now() "
+                + "WHERE firm_id = ? AND lease_owner = ?", nextIn.toMillis(), error, error, firmId, owner);
+    }
+
+    /** Marks the first backfill of a firm complete. */
+    public void backfillCompleted(String firmId) {
+        update("UPDATE firm_sync SET backfill_completed_at = COALESCE(backfill_completed_at, now()) WHERE firm_id = ?",
+                firmId);
+    }
+
+    /** Adds to the backfill progress counter; {@code estimated} replaces the estimate when not null. */
+    public void progress(String firmId, long done, Long estimated) {
+        update("UPDATE firm_sync SET records_done = records_done + ?, "
+                + "records_estimated = COALESCE(?::bigint, records_estimated) WHERE firm_id = ?", done, estimated, firmId);
+    }
+
+    /** @return the watermark of a firm's resource */
+    public Watermark watermark(String firmId, String resource) {
+        String sql = "SELECT updated_since, pass_started_at, next_page_url FROM sync_watermark "
+                + "WHERE firm_id = ? AND resource = ?";
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
+            s.setString(1, firmId);
+            s.setString(2, resource);
+            try (ResultSet rs = s.executeQuery()) {
+                if (!rs.next()) {
+                    return new Watermark(null, null, null);
+                }
+                return new Watermark(instant(rs.getTimestamp(1)), instant(rs.getTimestamp(2)), rs.getString(3));
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not read the sync watermark", e);
+        }
+    }
+
+    /** Records that a pass started (or continues) and where its next page is. */
+    public void passAt(String firmId, String resource, Instant passStartedAt, String nextPageUrl) {
+        update("INSERT INTO sync_watermark (firm_id, resource, pass_started_at, next_page_url) VALUES (?, ?, ?, ?) "
+                + "ON CONFLICT (firm_id, resource) DO UPDATE SET pass_started_at = EXCLUDED.pass_started_at, "
+                + "next_page_url = EXCLUDED.next_page_url", firmId, resource, Timestamp.from(passStartedAt),
+                nextPageUrl);
+    }
+
+    /** Completes a pass: its start becomes the watermark of the next one. */
+    public void passCompleted(String firmId, String resource, Instant passStartedAt) {
+        update("UPDATE sync_watermark SET updated_since = ?, pass_started_at = NULL, next_page_url = NULL, "
+                + "last_success_at = now() WHERE firm_id = ? AND resource = ?", Timestamp.from(passStartedAt),
+                firmId, resource);
+    }
+
+    /**
+     * Records a record as published unless we already published this version.
+     *
+     * @return {@code true} when the record is new or changed (publish it), {@code false} when unchanged
+     */
+    public boolean recordVersion(String firmId, String resource, long clioId, String etag, Instant updatedAt) {
+        String sql = "INSERT INTO clio_record (firm_id, resource, clio_id, etag, clio_updated_at, published_at) "
+                + "VALUES (?, ?, ?, ?, ?, now()) ON CONFLICT (firm_id, resource, clio_id) DO UPDATE SET "
+                + "etag = EXCLUDED.etag, clio_updated_at = EXCLUDED.clio_updated_at, published_at = now() "
+                + "WHERE clio_record.etag IS DISTINCT FROM EXCLUDED.etag";
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
+            s.setString(1, firmId);
+            s.setString(2, resource);
+            s.setLong(3, clioId);
+            s.setString(4, etag);
+            s.setTimestamp(5, updatedAt == null ? null : Timestamp.from(updatedAt));
+            return s.executeUpdate() == 1;
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not record a Clio record version", e);
+        }
+    }
+
+    /** @return when a firm's resource last synced successfully */
+    public Optional<Instant> lastSuccess(String firmId, String resource) {
+        String sql = "SELECT last_success_at FROM sync_watermark WHERE firm_id = ? AND resource = ?";
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
+            s.setString(1, firmId);
+            s.setString(2, resource);
+            try (ResultSet rs = s.executeQuery()) {
+                return rs.next() ? Optional.ofNullable(instant(rs.getTimestamp(1))) : Optional.empty();
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not read the sync watermark", e);
+        }
+    }
+
+    private void update(String sql, Object... args) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
+            for (int i = 0; i < args.length; i++) {
+                s.setObject(i + 1, args[i]);
+            }
+            s.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException("Sync bookkeeping failed: " + e.getMessage(), e);
+        }
+    }
+
+    private static Instant instant(Timestamp timestamp) {
+        return timestamp == null ? null : timestamp.toInstant();
+    }
+}

@@ -1,0 +1,98 @@
+package com.caseclock.connector.sync;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.Test;
+
+import com.caseclock.cliosandbox.ClioSandbox;
+import com.caseclock.connector.OAuthFlow;
+import com.caseclock.events.ClientChangedV1;
+import com.caseclock.events.EventCodec;
+import com.caseclock.events.MatterChangedV1;
+import com.caseclock.events.Topic;
+import com.caseclock.testsupport.clio.InjectClioSandbox;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.kafka.InjectKafkaCompanion;
+import io.smallrye.reactive.messaging.kafka.companion.ConsumerTask;
+import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
+
+/**
+ * A firm connected to the Clio sandbox is backfilled (matters over several pages, and contacts) onto the compacted
+ * topics, then kept up to date by incremental polling.
+ */
+@QuarkusTest
+class MatterSyncTest {
+
+    private static final String FIRM_KEY = "harbor-pine";
+    private static final Duration TIMEOUT = Duration.ofSeconds(90);
+
+    @InjectClioSandbox
+    ClioSandbox sandbox;
+
+    @InjectKafkaCompanion
+    KafkaCompanion companion;
+
+    @Test
+    void backfillsEveryMatterAndContactThenPicksUpAChange() throws Exception {
+        String firmId = "firm-" + UUID.randomUUID().toString().substring(0, 8);
+        long clioUserId = ((Number) sandbox.admin().users(FIRM_KEY).get(0).get("id")).longValue();
+        sandbox.admin().autoConsentAs(FIRM_KEY, clioUserId);
+        List<Long> matterIds = sandbox.admin().matterIds(FIRM_KEY);
+        assertThat(matterIds).as("the demo seed has more than three pages of matters at the test page size")
+                .hasSizeGreaterThan(3 * 25);
+
+        try (ConsumerTask<String, String> matters = consume(Topic.MATTER_CHANGED);
+                ConsumerTask<String, String> clients = consume(Topic.CLIENT_CHANGED)) {
+            OAuthFlow.connect(firmId, "user-sync");
+
+            Awaitility.await().atMost(TIMEOUT).until(() -> latest(matters, firmId).keySet()
+                    .containsAll(matterIds));
+            Map<Long, MatterChangedV1> first = latest(matters, firmId);
+            assertThat(first).hasSize(matterIds.size());
+            long pages = sandbox.journal().find("GET", "/matters").stream()
+                    .filter(e -> e.status() == 200).count();
+            assertThat(pages).as("matter pages requested").isGreaterThan(3);
+            Awaitility.await().atMost(TIMEOUT).until(() -> !ours(clients, firmId).isEmpty());
+
+            long changedId = matterIds.get(matterIds.size() / 2);
+            String description = "Changed in Clio " + UUID.randomUUID();
+            sandbox.admin().updateMatter(FIRM_KEY, changedId, Map.of("description", description));
+
+            Awaitility.await().atMost(TIMEOUT).until(() -> description.equals(
+                    latest(matters, firmId).get(changedId).matter().description()));
+            long snapshotsOfUnchanged = ours(matters, firmId).stream()
+                    .map(r -> EventCodec.shared().decode(r.value(), MatterChangedV1.class))
+                    .filter(e -> e.matter().clioId() == matterIds.get(0)).count();
+            assertThat(snapshotsOfUnchanged).as("an unchanged matter is published once").isEqualTo(1);
+        }
+    }
+
+    private ConsumerTask<String, String> consume(Topic topic) {
+        return companion.consumeStrings().withGroupId("sync-probe-" + UUID.randomUUID())
+                .withProp("auto.offset.reset", "earliest").fromTopics(topic.topicName());
+    }
+
+    private static List<ConsumerRecord<String, String>> ours(ConsumerTask<String, String> task, String firmId) {
+        return task.getRecords().stream().filter(r -> r.key().startsWith(firmId + ":")).toList();
+    }
+
+    private static Map<Long, MatterChangedV1> latest(ConsumerTask<String, String> task, String firmId) {
+        Map<Long, MatterChangedV1> latest = new HashMap<>();
+        for (ConsumerRecord<String, String> r : ours(task, firmId)) {
+            MatterChangedV1 event = EventCodec.shared().decode(r.value(), MatterChangedV1.class);
+            latest.put(event.matter().clioId(), event);
+        }
+        return latest;
+    }
+}

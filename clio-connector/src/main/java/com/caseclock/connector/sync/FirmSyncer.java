@@ -6,6 +6,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.HashSet;
+import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -19,21 +21,12 @@ import com.caseclock.connector.config.ConnectorConfig;
 import com.caseclock.connector.service.ConnectionService;
 import com.caseclock.connector.service.ConnectionService.AccessToken;
 import com.caseclock.connector.service.NeedsReconnect;
-import com.caseclock.events.ClientChangedV1;
-import com.caseclock.events.ClientSnapshot;
-import com.caseclock.events.DomainEvent;
-import com.caseclock.events.EventCodec;
-import com.caseclock.events.MatterChangedV1;
-import com.caseclock.events.MatterSnapshot;
-import com.caseclock.events.kafka.OutgoingEvent;
-import com.caseclock.service.outbox.OutboxStore;
 import com.fasterxml.jackson.databind.JsonNode;
 
-import io.agroal.api.AgroalDataSource;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
 /**
- * One sync run of one firm: for matters and then contacts, a pass over Clio's list endpoint with {@code order=id(asc)}
+ * One sync run of one firm: for each {@link SyncedResource}, a pass over Clio's list endpoint with {@code order=id(asc)}
  * and cursor pagination (https://docs.developers.clio.com/api-docs/paging), filtered by {@code updated_since} from the
  * previous pass's start minus an overlap window. Each page is applied in one transaction: every new or changed record
  * (by etag) becomes a snapshot event in the outbox, and the cursor of the next page is saved, so a run stopped by a
@@ -46,22 +39,6 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 public class FirmSyncer {
 
     private static final Logger LOG = Logger.getLogger(FirmSyncer.class);
-
-    /** Resources synced, in order. */
-    enum Resource {
-        MATTERS("matters", "/api/v4/matters.json", ClioRecords.MATTER_FIELDS),
-        CONTACTS("contacts", "/api/v4/contacts.json", ClioRecords.CONTACT_FIELDS);
-
-        final String name;
-        final String path;
-        final String fields;
-
-        Resource(String name, String path, String fields) {
-            this.name = name;
-            this.path = path;
-            this.fields = fields;
-        }
-    }
 
     /**
      * How a run ended.
@@ -76,17 +53,17 @@ public class FirmSyncer {
     private final PageFetcher fetcher;
     private final ClioApiClient api;
     private final SyncStore store;
-    private final OutboxStore outbox;
+    private final Snapshots snapshots;
     private final ConnectorConfig config;
     private final Clock clock;
 
     FirmSyncer(ConnectionService connections, PageFetcher fetcher, ClioApiClient api, SyncStore store,
-            AgroalDataSource dataSource, ConnectorConfig config, Clock clock) {
+            Snapshots snapshots, ConnectorConfig config, Clock clock) {
         this.connections = connections;
         this.fetcher = fetcher;
         this.api = api;
         this.store = store;
-        this.outbox = new OutboxStore(dataSource);
+        this.snapshots = snapshots;
         this.config = config;
         this.clock = clock;
     }
@@ -101,7 +78,7 @@ public class FirmSyncer {
         Duration interval = config.sync().pollInterval();
         try {
             AccessToken token = connections.accessToken(claim.firmId(), claim.syncUserId());
-            for (Resource resource : Resource.values()) {
+            for (SyncedResource resource : SyncedResource.values()) {
                 token = pass(claim.firmId(), claim.syncUserId(), token, resource);
             }
             if (!claim.backfillDone()) {
@@ -125,16 +102,17 @@ public class FirmSyncer {
         }
     }
 
-    private AccessToken pass(String firmId, String userId, AccessToken token, Resource resource) {
-        SyncStore.Watermark watermark = QuarkusTransaction.requiringNew()
-                .call(() -> store.watermark(firmId, resource.name));
-        Instant passStart = watermark.passStartedAt() != null ? watermark.passStartedAt()
-                : clock.instant().truncatedTo(ChronoUnit.SECONDS);
-        String url = watermark.nextPageUrl() != null ? watermark.nextPageUrl()
-                : firstPage(token, resource, watermark.updatedSince());
-        boolean incremental = watermark.updatedSince() != null;
-        QuarkusTransaction.requiringNew().run(() -> store.passAt(firmId, resource.name, passStart,
-                watermark.nextPageUrl()));
+    private AccessToken pass(String firmId, String userId, AccessToken token, SyncedResource resource) {
+        String name = resource.resourceName();
+        SyncStore.Watermark watermark = QuarkusTransaction.requiringNew().call(() -> store.watermark(firmId, name));
+        boolean resume = resource.incremental() && watermark.nextPageUrl() != null;
+        Instant passStart = resume ? watermark.passStartedAt() : clock.instant().truncatedTo(ChronoUnit.SECONDS);
+        String url = resume ? watermark.nextPageUrl()
+                : firstPage(token, resource, resource.incremental() ? watermark.updatedSince() : null);
+        boolean backfill = resource.incremental() && watermark.updatedSince() == null;
+        String resumeUrl = resume ? watermark.nextPageUrl() : null;
+        QuarkusTransaction.requiringNew().run(() -> store.passAt(firmId, name, passStart, resumeUrl));
+        Set<Long> seen = new HashSet<>();
         while (url != null) {
             ClioPage page;
             try {
@@ -149,51 +127,44 @@ public class FirmSyncer {
             }
             ClioPage current = page;
             String next = page.next();
-            QuarkusTransaction.requiringNew().run(() -> apply(firmId, resource, current, passStart, next,
-                    incremental));
+            page.data().forEach(r -> seen.add(r.path("id").asLong()));
+            QuarkusTransaction.requiringNew().run(() -> apply(firmId, resource, current, passStart,
+                    resource.incremental() ? next : null, backfill));
             url = next;
         }
-        QuarkusTransaction.requiringNew().run(() -> store.passCompleted(firmId, resource.name, passStart));
+        if (!resource.incremental()) {
+            // A complete listing: what we published before and Clio no longer lists was deleted.
+            QuarkusTransaction.requiringNew().run(() -> {
+                for (long gone : store.knownIds(firmId, name)) {
+                    if (!seen.contains(gone)) {
+                        snapshots.deleted(firmId, resource, gone);
+                    }
+                }
+            });
+        }
+        QuarkusTransaction.requiringNew().run(() -> store.passCompleted(firmId, name, passStart));
         return token;
     }
 
-    private void apply(String firmId, Resource resource, ClioPage page, Instant passStart, String next,
-            boolean incremental) {
+    private void apply(String firmId, SyncedResource resource, ClioPage page, Instant passStart, String next,
+            boolean backfill) {
         long published = 0;
         for (JsonNode record : page.data()) {
-            long clioId = record.path("id").asLong();
-            String etag = record.path("etag").asText(null);
-            if (!store.recordVersion(firmId, resource.name, clioId, etag, ClioRecords.updatedAt(record))) {
-                continue;
+            if (snapshots.record(firmId, resource, record)) {
+                published++;
             }
-            outbox.append(OutgoingEvent.of(snapshot(firmId, resource, record), EventCodec.shared()));
-            published++;
         }
-        store.passAt(firmId, resource.name, passStart, next);
-        if (!incremental) {
+        store.passAt(firmId, resource.resourceName(), passStart, next);
+        if (backfill) {
             store.progress(firmId, page.data().size(), null);
         }
-        LOG.debugf("Firm %s %s: page of %d, %d new or changed", firmId, resource.name, page.data().size(),
+        LOG.debugf("Firm %s %s: page of %d, %d new or changed", firmId, resource.resourceName(), page.data().size(),
                 published);
     }
 
-    private DomainEvent snapshot(String firmId, Resource resource, JsonNode record) {
-        Instant now = clock.instant();
-        return switch (resource) {
-            case MATTERS -> {
-                MatterSnapshot matter = ClioRecords.matter(record, config.sync().defaultCurrency());
-                yield MatterChangedV1.of(firmId, now, matter);
-            }
-            case CONTACTS -> {
-                ClientSnapshot client = ClioRecords.client(record);
-                yield ClientChangedV1.of(firmId, now, client);
-            }
-        };
-    }
-
-    private String firstPage(AccessToken token, Resource resource, Instant updatedSince) {
+    private String firstPage(AccessToken token, SyncedResource resource, Instant updatedSince) {
         StringBuilder url = new StringBuilder(api.baseUrl(token.region()).toString().replaceAll("/+$", ""))
-                .append(resource.path).append("?fields=").append(encode(resource.fields))
+                .append(resource.path()).append("?fields=").append(encode(resource.fields()))
                 .append("&order=").append(encode("id(asc)"))
                 .append("&limit=").append(config.sync().pageSize());
         if (updatedSince != null) {

@@ -162,6 +162,41 @@ public class SyncStore {
         }
     }
 
+    /** @return the Clio ids of a firm's resource that were published and not deleted since */
+    public java.util.Set<Long> knownIds(String firmId, String resource) {
+        String sql = "SELECT clio_id FROM clio_record WHERE firm_id = ? AND resource = ?";
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
+            s.setString(1, firmId);
+            s.setString(2, resource);
+            java.util.Set<Long> ids = new java.util.HashSet<>();
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    ids.add(rs.getLong(1));
+                }
+            }
+            return ids;
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not read known Clio ids", e);
+        }
+    }
+
+    /**
+     * Forgets a deleted record.
+     *
+     * @return {@code true} if it was known (so its tombstone must be published), {@code false} if already forgotten
+     */
+    public boolean forget(String firmId, String resource, long clioId) {
+        String sql = "DELETE FROM clio_record WHERE firm_id = ? AND resource = ? AND clio_id = ?";
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
+            s.setString(1, firmId);
+            s.setString(2, resource);
+            s.setLong(3, clioId);
+            return s.executeUpdate() == 1;
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not forget a Clio record", e);
+        }
+    }
+
     /** @return when a firm's resource last synced successfully */
     public Optional<Instant> lastSuccess(String firmId, String resource) {
         String sql = "SELECT last_success_at FROM sync_watermark WHERE firm_id = ? AND resource = ?";

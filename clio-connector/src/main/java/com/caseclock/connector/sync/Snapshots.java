@@ -1,0 +1,72 @@
+package com.caseclock.connector.sync;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import com.caseclock.connector.config.ConnectorConfig;
+import com.caseclock.events.DomainEvent;
+import com.caseclock.events.EventCodec;
+import com.caseclock.events.kafka.OutgoingEvent;
+import com.caseclock.service.outbox.OutboxStore;
+import com.fasterxml.jackson.databind.JsonNode;
+
+import io.agroal.api.AgroalDataSource;
+
+/**
+ * Records snapshots and tombstones of Clio records in the outbox, in the caller's transaction, once per version: a
+ * record whose version was already published is skipped, a deleted record's tombstone is published once.
+ */
+@ApplicationScoped
+public class Snapshots {
+
+    private final SyncStore store;
+    private final OutboxStore outbox;
+    private final ConnectorConfig config;
+    private final Clock clock;
+
+    Snapshots(SyncStore store, AgroalDataSource dataSource, ConnectorConfig config, Clock clock) {
+        this.store = store;
+        this.outbox = new OutboxStore(dataSource);
+        this.config = config;
+        this.clock = clock;
+    }
+
+    /**
+     * @param record one Clio record as listed or shown
+     * @return {@code true} if it was new or changed and its snapshot is now in the outbox
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public boolean record(String firmId, SyncedResource resource, JsonNode record) {
+        long clioId = record.path("id").asLong();
+        if (!store.recordVersion(firmId, resource.resourceName(), clioId, resource.version(record),
+                ClioRecords.updatedAt(record))) {
+            return false;
+        }
+        DomainEvent event = resource.snapshot(firmId, record, config.sync().defaultCurrency(), clock.instant());
+        if (event != null) {
+            outbox.append(OutgoingEvent.of(event, EventCodec.shared()));
+        }
+        return event != null;
+    }
+
+    /**
+     * Publishes the tombstone of a record deleted in Clio (a null value under its key on the compacted topic).
+     *
+     * @return {@code true} if the record was known and its tombstone is now in the outbox
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public boolean deleted(String firmId, SyncedResource resource, long clioId) {
+        if (!store.forget(firmId, resource.resourceName(), clioId)) {
+            return false;
+        }
+        Instant now = clock.instant();
+        String ceType = resource.topic().tombstoneCeType().orElseThrow();
+        outbox.append(new OutgoingEvent(resource.topic().topicName(), resource.key(firmId, clioId), UUID.randomUUID(),
+                ceType, Long.toString(clioId), now, null));
+        return true;
+    }
+}

@@ -89,6 +89,45 @@ public class ClioApiClient {
         body(region, () -> api(region).deauthorize("Bearer " + accessToken, accessToken));
     }
 
+    // --- Activities (posting approved time entries; com.caseclock.connector.posting) ---------------------------------
+
+    /**
+     * {@code POST /api/v4/activities.json}.
+     *
+     * @param body   Clio's create body {@code {"data":{…}}}
+     * @param fields the fields to answer
+     * @return the created activity ({@code data})
+     * @throws ClioApiException on an error answer
+     * @throws ClioUnavailable  on a 5xx or no answer (the activity may or may not exist)
+     */
+    public JsonNode createActivity(ClioRegion region, String accessToken, JsonNode body, String fields) {
+        return body(region, () -> api(region).createActivity("Bearer " + accessToken, config.clio().apiVersion(),
+                fields, body.toString())).path("data");
+    }
+
+    /** {@code GET /api/v4/activities/{id}.json?fields=…}: the activity ({@code data}). */
+    public JsonNode activity(ClioRegion region, String accessToken, long id, String fields) {
+        return body(region, () -> api(region).activity("Bearer " + accessToken, config.clio().apiVersion(), id,
+                fields)).path("data");
+    }
+
+    /**
+     * {@code PATCH /api/v4/activities/{id}.json} with {@code If-Match: etag} (when not null).
+     *
+     * @return the updated activity ({@code data})
+     * @throws ClioApiException 412 when the activity changed since {@code etag}; 422 e.g. when it is billed
+     */
+    public JsonNode updateActivity(ClioRegion region, String accessToken, long id, String etag, JsonNode body,
+            String fields) {
+        return body(region, () -> api(region).updateActivity("Bearer " + accessToken, config.clio().apiVersion(),
+                etag, id, fields, body.toString())).path("data");
+    }
+
+    /** {@code DELETE /api/v4/activities/{id}.json}. */
+    public void deleteActivity(ClioRegion region, String accessToken, long id) {
+        body(region, () -> api(region).deleteActivity("Bearer " + accessToken, config.clio().apiVersion(), id));
+    }
+
     private JsonNode body(ClioRegion region, java.util.function.Supplier<Response> call) {
         Response response;
         try {
@@ -137,5 +176,32 @@ public class ClioApiClient {
                     .property("microprofile.rest.client.disable.default.mapper", true)
                     .build(ClioRestApi.class);
         });
+    }
+
+    /** The {@code fields} asked for on webhooks. */
+    private static final String WEBHOOK_FIELDS = "id,etag,url,model,events,status,expires_at,shared_secret";
+
+    /**
+     * Registers a webhook ({@code POST /api/v4/webhooks.json}).
+     *
+     * @param body the {@code {"data": {...}}} request (url, model, fields, events, expires_at)
+     * @return the webhook record ({@code data}), with its id, status, expiry and shared secret
+     * @throws ClioApiException on a 4xx; {@link ClioUnavailable} on a 5xx or no answer
+     */
+    public JsonNode createWebhook(ClioRegion region, String accessToken, JsonNode body) {
+        return body(region, () -> api(region).createWebhook("Bearer " + accessToken, config.clio().apiVersion(),
+                WEBHOOK_FIELDS, body.toString())).path("data");
+    }
+
+    /** @return the webhook record ({@code GET /api/v4/webhooks/{id}.json}); 404 when Clio removed it */
+    public JsonNode webhook(ClioRegion region, String accessToken, long id) {
+        return body(region, () -> api(region).webhook("Bearer " + accessToken, config.clio().apiVersion(), id,
+                WEBHOOK_FIELDS)).path("data");
+    }
+
+    /** Renews a webhook: {@code PATCH} with a new {@code expires_at}. */
+    public JsonNode updateWebhook(ClioRegion region, String accessToken, long id, JsonNode body) {
+        return body(region, () -> api(region).updateWebhook("Bearer " + accessToken, config.clio().apiVersion(), id,
+                WEBHOOK_FIELDS, body.toString())).path("data");
     }
 }

@@ -41,4 +41,55 @@ interface ClioRestApi {
     @jakarta.ws.rs.Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     Response deauthorize(@HeaderParam("Authorization") String authorization,
             @jakarta.ws.rs.FormParam("token") String token);
+
+    // --- Activities (posting approved time entries; com.caseclock.connector.posting) ---------------------------------
+
+    /** {@code POST /api/v4/activities.json}: creates an activity; {@code body} is Clio's {@code {"data":{…}}}. */
+    @jakarta.ws.rs.POST
+    @Path("/api/v4/activities.json")
+    @jakarta.ws.rs.Consumes(MediaType.APPLICATION_JSON)
+    Response createActivity(@HeaderParam("Authorization") String authorization,
+            @HeaderParam("X-API-VERSION") String version, @QueryParam("fields") String fields, String body);
+
+    /** {@code GET /api/v4/activities/{id}.json}. */
+    @GET
+    @Path("/api/v4/activities/{id}.json")
+    Response activity(@HeaderParam("Authorization") String authorization,
+            @HeaderParam("X-API-VERSION") String version, @jakarta.ws.rs.PathParam("id") long id,
+            @QueryParam("fields") String fields);
+
+    /** {@code PATCH /api/v4/activities/{id}.json} with {@code If-Match} (412 when the activity changed). */
+    @jakarta.ws.rs.PATCH
+    @Path("/api/v4/activities/{id}.json")
+    @jakarta.ws.rs.Consumes(MediaType.APPLICATION_JSON)
+    Response updateActivity(@HeaderParam("Authorization") String authorization,
+            @HeaderParam("X-API-VERSION") String version, @HeaderParam("If-Match") String ifMatch,
+            @jakarta.ws.rs.PathParam("id") long id, @QueryParam("fields") String fields, String body);
+
+    /** {@code DELETE /api/v4/activities/{id}.json} (204). */
+    @jakarta.ws.rs.DELETE
+    @Path("/api/v4/activities/{id}.json")
+    Response deleteActivity(@HeaderParam("Authorization") String authorization,
+            @HeaderParam("X-API-VERSION") String version, @jakarta.ws.rs.PathParam("id") long id);
+
+    /** {@code POST /api/v4/webhooks.json}: registers a webhook (https://docs.developers.clio.com/guides/clio-manage/webhooks/). */
+    @jakarta.ws.rs.POST
+    @Path("/api/v4/webhooks.json")
+    @jakarta.ws.rs.Consumes(MediaType.APPLICATION_JSON)
+    Response createWebhook(@HeaderParam("Authorization") String authorization,
+            @HeaderParam("X-API-VERSION") String version, @QueryParam("fields") String fields, String body);
+
+    /** {@code GET /api/v4/webhooks/{id}.json}. */
+    @GET
+    @Path("/api/v4/webhooks/{id}.json")
+    Response webhook(@HeaderParam("Authorization") String authorization, @HeaderParam("X-API-VERSION") String version,
+            @jakarta.ws.rs.PathParam("id") long id, @QueryParam("fields") String fields);
+
+    /** {@code PATCH /api/v4/webhooks/{id}.json}: renews ({@code expires_at}). */
+    @jakarta.ws.rs.PATCH
+    @Path("/api/v4/webhooks/{id}.json")
+    @jakarta.ws.rs.Consumes(MediaType.APPLICATION_JSON)
+    Response updateWebhook(@HeaderParam("Authorization") String authorization,
+            @HeaderParam("X-API-VERSION") String version, @jakarta.ws.rs.PathParam("id") long id,
+            @QueryParam("fields") String fields, String body);
 }

@@ -31,6 +31,34 @@ public interface ConnectorConfig {
     /** @return how matters, clients and rates are synced from Clio */
     Sync sync();
 
+    /** @return how Clio's webhooks reach the connector */
+    Webhooks webhooks();
+
+    /** Webhook settings (https://docs.developers.clio.com/guides/clio-manage/webhooks/). */
+    interface Webhooks {
+
+        /**
+         * @return {@code connector.webhooks.public-base-url}: the connector's address as Clio reaches it (https in
+         *         production); when absent, no webhooks are registered and polling alone keeps the cache fresh
+         */
+        java.util.Optional<URI> publicBaseUrl();
+
+        /**
+         * @return {@code connector.webhooks.lifetime}: the {@code expires_at} asked for, default 30 days (Clio's
+         *         maximum is 31)
+         */
+        @WithDefault("30d")
+        Duration lifetime();
+
+        /** @return {@code connector.webhooks.renew-before}: renew when expiring within this, default 7 days */
+        @WithDefault("7d")
+        Duration renewBefore();
+
+        /** @return {@code connector.webhooks.check-interval}: how often a webhook's status is checked, 10 min */
+        @WithDefault("10m")
+        Duration checkInterval();
+    }
+
     /** Polling settings (the safety net under webhooks). */
     interface Sync {
 

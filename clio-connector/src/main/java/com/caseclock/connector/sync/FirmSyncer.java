@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -21,6 +22,8 @@ import com.caseclock.connector.config.ConnectorConfig;
 import com.caseclock.connector.service.ConnectionService;
 import com.caseclock.connector.service.ConnectionService.AccessToken;
 import com.caseclock.connector.service.NeedsReconnect;
+import com.caseclock.connector.webhook.WebhookRegistrar;
+import com.caseclock.connector.webhook.WebhookStore;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -54,11 +57,16 @@ public class FirmSyncer {
     private final ClioApiClient api;
     private final SyncStore store;
     private final Snapshots snapshots;
+    private final WebhookRegistrar webhooks;
+    private final WebhookStore webhookStore;
     private final ConnectorConfig config;
     private final Clock clock;
 
     FirmSyncer(ConnectionService connections, PageFetcher fetcher, ClioApiClient api, SyncStore store,
-            Snapshots snapshots, ConnectorConfig config, Clock clock) {
+            Snapshots snapshots, WebhookRegistrar webhooks, WebhookStore webhookStore, ConnectorConfig config,
+            Clock clock) {
+        this.webhooks = webhooks;
+        this.webhookStore = webhookStore;
         this.connections = connections;
         this.fetcher = fetcher;
         this.api = api;
@@ -78,6 +86,8 @@ public class FirmSyncer {
         Duration interval = config.sync().pollInterval();
         try {
             AccessToken token = connections.accessToken(claim.firmId(), claim.syncUserId());
+            webhooks.ensure(claim.firmId(), token);
+            applyPendingChanges(claim.firmId(), token);
             for (SyncedResource resource : SyncedResource.values()) {
                 token = pass(claim.firmId(), claim.syncUserId(), token, resource);
             }
@@ -144,6 +154,42 @@ public class FirmSyncer {
         }
         QuarkusTransaction.requiringNew().run(() -> store.passCompleted(firmId, name, passStart));
         return token;
+    }
+
+    /**
+     * Applies what webhooks reported since the last run: fetches each created or updated record (a record Clio no
+     * longer has is deleted) and publishes it, or publishes the tombstone of a deleted one. A batch is taken, fetched
+     * and published in one transaction, so a failure leaves it pending for the next run.
+     */
+    private void applyPendingChanges(String firmId, AccessToken token) {
+        List<WebhookStore.PendingChange> batch;
+        do {
+            batch = QuarkusTransaction.requiringNew().call(() -> {
+                List<WebhookStore.PendingChange> changes = webhookStore.takePending(firmId, 20);
+                for (WebhookStore.PendingChange change : changes) {
+                    SyncedResource resource = SyncedResource.byName(change.resource());
+                    if (resource == null) {
+                        continue;
+                    }
+                    if ("deleted".equals(change.event())) {
+                        snapshots.deleted(firmId, resource, change.clioId());
+                        continue;
+                    }
+                    String url = api.baseUrl(token.region()).toString().replaceAll("/+$", "")
+                            + resource.path().replace(".json", "/" + change.clioId() + ".json")
+                            + "?fields=" + encode(resource.fields());
+                    try {
+                        snapshots.record(firmId, resource, fetcher.fetch(token.region(), token.value(), url).data());
+                    } catch (ClioApiException e) {
+                        if (e.status() != 404) {
+                            throw e;
+                        }
+                        snapshots.deleted(firmId, resource, change.clioId());
+                    }
+                }
+                return changes;
+            });
+        } while (!batch.isEmpty());
     }
 
     private void apply(String firmId, SyncedResource resource, ClioPage page, Instant passStart, String next,

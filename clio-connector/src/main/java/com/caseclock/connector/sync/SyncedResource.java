@@ -52,6 +52,16 @@ public enum SyncedResource {
         this.topic = topic;
     }
 
+    /** @return the resource of a bookkeeping name, or {@code null} */
+    public static SyncedResource byName(String resourceName) {
+        for (SyncedResource r : values()) {
+            if (r.resourceName.equals(resourceName)) {
+                return r;
+            }
+        }
+        return null;
+    }
+
     /** @return the name used in the sync bookkeeping tables */
     public String resourceName() {
         return resourceName;

@@ -88,6 +88,13 @@ public interface ConnectorConfig {
         @WithDefault("4")
         int maxParallelFirms();
 
+        /**
+         * @return {@code connector.sync.reconcile-interval}: how often matters and contacts are listed in full to find
+         *         deletions webhooks missed, default 24 h
+         */
+        @WithDefault("24h")
+        Duration reconcileInterval();
+
         /** @return {@code connector.sync.retry-after-failure}: when a failed run is retried, default 30 s */
         @WithDefault("30s")
         Duration retryAfterFailure();

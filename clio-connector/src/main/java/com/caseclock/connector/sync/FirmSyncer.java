@@ -88,12 +88,16 @@ public class FirmSyncer {
             AccessToken token = connections.accessToken(claim.firmId(), claim.syncUserId());
             webhooks.ensure(claim.firmId(), token);
             applyPendingChanges(claim.firmId(), token);
+            applyLookups(claim.firmId(), token);
+            boolean fullListing = !claim.backfillDone() || claim.reconcileDue();
             for (SyncedResource resource : SyncedResource.values()) {
-                token = pass(claim.firmId(), claim.syncUserId(), token, resource);
+                token = pass(claim.firmId(), claim.syncUserId(), token, resource, fullListing);
             }
-            if (!claim.backfillDone()) {
-                QuarkusTransaction.requiringNew().run(() -> store.backfillCompleted(claim.firmId()));
-                LOG.infof("First backfill of firm %s complete", claim.firmId());
+            if (fullListing) {
+                QuarkusTransaction.requiringNew().run(() -> store.fullListingCompleted(claim.firmId(),
+                        config.sync().reconcileInterval()));
+                LOG.infof("%s of firm %s complete", claim.backfillDone() ? "Reconciliation" : "First backfill",
+                        claim.firmId());
             }
             return new Outcome(interval, null);
         } catch (NeedsReconnect e) {
@@ -112,17 +116,23 @@ public class FirmSyncer {
         }
     }
 
-    private AccessToken pass(String firmId, String userId, AccessToken token, SyncedResource resource) {
+    /**
+     * One pass over a resource. A full pass (first backfill, reconciliation, forced re-sync, and every pass of the
+     * small resources) lists everything and, once complete, publishes tombstones for records it did not see; an
+     * incremental pass asks for {@code updated_since}.
+     */
+    private AccessToken pass(String firmId, String userId, AccessToken token, SyncedResource resource,
+            boolean fullListing) {
         String name = resource.resourceName();
         SyncStore.Watermark watermark = QuarkusTransaction.requiringNew().call(() -> store.watermark(firmId, name));
-        boolean resume = resource.incremental() && watermark.nextPageUrl() != null;
+        boolean resume = watermark.nextPageUrl() != null;
+        boolean full = resume ? watermark.fullPass()
+                : fullListing || !resource.incremental() || watermark.updatedSince() == null;
         Instant passStart = resume ? watermark.passStartedAt() : clock.instant().truncatedTo(ChronoUnit.SECONDS);
-        String url = resume ? watermark.nextPageUrl()
-                : firstPage(token, resource, resource.incremental() ? watermark.updatedSince() : null);
+        String url = resume ? watermark.nextPageUrl() : firstPage(token, resource, full ? null : watermark.updatedSince());
         boolean backfill = resource.incremental() && watermark.updatedSince() == null;
         String resumeUrl = resume ? watermark.nextPageUrl() : null;
-        QuarkusTransaction.requiringNew().run(() -> store.passAt(firmId, name, passStart, resumeUrl));
-        Set<Long> seen = new HashSet<>();
+        QuarkusTransaction.requiringNew().run(() -> store.passAt(firmId, name, passStart, resumeUrl, full));
         while (url != null) {
             ClioPage page;
             try {
@@ -137,18 +147,15 @@ public class FirmSyncer {
             }
             ClioPage current = page;
             String next = page.next();
-            page.data().forEach(r -> seen.add(r.path("id").asLong()));
-            QuarkusTransaction.requiringNew().run(() -> apply(firmId, resource, current, passStart,
-                    resource.incremental() ? next : null, backfill));
+            QuarkusTransaction.requiringNew().run(() -> apply(firmId, resource, current, passStart, next, backfill,
+                    full));
             url = next;
         }
-        if (!resource.incremental()) {
+        if (full) {
             // A complete listing: what we published before and Clio no longer lists was deleted.
             QuarkusTransaction.requiringNew().run(() -> {
-                for (long gone : store.knownIds(firmId, name)) {
-                    if (!seen.contains(gone)) {
-                        snapshots.deleted(firmId, resource, gone);
-                    }
+                for (long gone : store.unseenSince(firmId, name, passStart)) {
+                    snapshots.deleted(firmId, resource, gone);
                 }
             });
         }
@@ -192,15 +199,46 @@ public class FirmSyncer {
         } while (!batch.isEmpty());
     }
 
+    /**
+     * Answers on-demand lookups ("this matter is missing"): searches Clio's matters with {@code query} (display number,
+     * description), publishes every match again (even if unchanged: the asker's cache lacks it) and answers
+     * FOUND with the ids, or NOT_FOUND.
+     */
+    private void applyLookups(String firmId, AccessToken token) {
+        List<SyncStore.Lookup> batch;
+        do {
+            batch = QuarkusTransaction.requiringNew().call(() -> {
+                List<SyncStore.Lookup> lookups = store.takeLookups(firmId, 10);
+                for (SyncStore.Lookup lookup : lookups) {
+                    String url = firstPage(token, SyncedResource.MATTERS, null).replaceAll("&limit=\\d+", "&limit=20")
+                            + "&query=" + encode(lookup.query());
+                    JsonNode found = fetcher.fetch(token.region(), token.value(), url).data();
+                    List<Long> ids = new java.util.ArrayList<>();
+                    for (JsonNode matter : found) {
+                        snapshots.republish(firmId, SyncedResource.MATTERS, matter);
+                        ids.add(matter.path("id").asLong());
+                    }
+                    snapshots.lookupAnswered(firmId, lookup, ids);
+                }
+                return lookups;
+            });
+        } while (!batch.isEmpty());
+    }
+
     private void apply(String firmId, SyncedResource resource, ClioPage page, Instant passStart, String next,
-            boolean backfill) {
+            boolean backfill, boolean full) {
         long published = 0;
+        List<Long> ids = new java.util.ArrayList<>();
         for (JsonNode record : page.data()) {
+            ids.add(record.path("id").asLong());
             if (snapshots.record(firmId, resource, record)) {
                 published++;
             }
         }
-        store.passAt(firmId, resource.resourceName(), passStart, next);
+        if (full) {
+            store.seen(firmId, resource.resourceName(), ids, passStart);
+        }
+        store.passAt(firmId, resource.resourceName(), passStart, next, full);
         if (backfill) {
             store.progress(firmId, page.data().size(), null);
         }

@@ -53,6 +53,28 @@ public class Snapshots {
         return event != null;
     }
 
+    /** Publishes a record's snapshot whether or not this version was published before (records it as published). */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void republish(String firmId, SyncedResource resource, JsonNode record) {
+        store.recordVersion(firmId, resource.resourceName(), record.path("id").asLong(), resource.version(record),
+                ClioRecords.updatedAt(record));
+        DomainEvent event = resource.snapshot(firmId, record, config.sync().defaultCurrency(), clock.instant());
+        if (event != null) {
+            outbox.append(OutgoingEvent.of(event, EventCodec.shared()));
+        }
+    }
+
+    /** Publishes the answer to an on-demand lookup: FOUND with the matching matter ids, or NOT_FOUND. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void lookupAnswered(String firmId, SyncStore.Lookup lookup, java.util.List<Long> matterIds) {
+        outbox.append(OutgoingEvent.of(new com.caseclock.events.MatterLookupAnsweredV1(UUID.randomUUID(), firmId,
+                clock.instant(), com.caseclock.events.MatterLookupAnsweredV1.SCHEMA_VERSION, lookup.lookupId(),
+                lookup.query(), matterIds.isEmpty() ? com.caseclock.events.LookupOutcome.NOT_FOUND
+                        : com.caseclock.events.LookupOutcome.FOUND, matterIds,
+                matterIds.isEmpty() ? "No matter in Clio matches '" + lookup.query() + "'" : null),
+                EventCodec.shared()));
+    }
+
     /**
      * Publishes the tombstone of a record deleted in Clio (a null value under its key on the compacted topic).
      *

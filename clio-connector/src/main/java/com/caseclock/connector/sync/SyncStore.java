@@ -30,7 +30,7 @@ public class SyncStore {
     }
 
     /** A firm claimed for one sync run. */
-    public record Claim(String firmId, String syncUserId, boolean backfillDone) {
+    public record Claim(String firmId, String syncUserId, boolean backfillDone, boolean reconcileDue) {
     }
 
     /**
@@ -40,7 +40,7 @@ public class SyncStore {
      * @param passStartedAt when the pass in progress started (null when none)
      * @param nextPageUrl   where the pass in progress continues (null when none)
      */
-    public record Watermark(Instant updatedSince, Instant passStartedAt, String nextPageUrl) {
+    public record Watermark(Instant updatedSince, Instant passStartedAt, String nextPageUrl, boolean fullPass) {
     }
 
     /**
@@ -66,7 +66,8 @@ public class SyncStore {
         String sql = "UPDATE firm_sync SET lease_owner = ?, lease_until = now() + (?::bigint * interval '1 millisecond') "
                 + "WHERE firm_id IN (SELECT firm_id FROM firm_sync WHERE next_poll_at <= now() "
                 + "AND (lease_until IS NULL OR lease_until < now()) ORDER BY next_poll_at LIMIT ? "
-                + "FOR UPDATE SKIP LOCKED) RETURNING firm_id, sync_user_id, backfill_completed_at IS NOT NULL";
+                + "FOR UPDATE SKIP LOCKED) RETURNING firm_id, sync_user_id, backfill_completed_at IS NOT NULL, "
+                + "backfill_completed_at IS NOT NULL AND next_reconcile_at IS NOT NULL AND next_reconcile_at <= now()";
         try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
             s.setString(1, owner);
             s.setLong(2, lease.toMillis());
@@ -74,7 +75,7 @@ public class SyncStore {
             List<Claim> claims = new ArrayList<>();
             try (ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
-                    claims.add(new Claim(rs.getString(1), rs.getString(2), rs.getBoolean(3)));
+                    claims.add(new Claim(rs.getString(1), rs.getString(2), rs.getBoolean(3), rs.getBoolean(4)));
                 }
             }
             return claims;
@@ -96,10 +97,99 @@ public class SyncStore {
                 + "WHERE firm_id = ? AND lease_owner = ?", nextIn.toMillis(), error, error, firmId, owner);
     }
 
-    /** Marks the first backfill of a firm complete. */
-    public void backfillCompleted(String firmId) {
-        update("UPDATE firm_sync SET backfill_completed_at = COALESCE(backfill_completed_at, now()) WHERE firm_id = ?",
-                firmId);
+    /** Marks the first backfill (or a reconciliation) of a firm complete and schedules the next reconciliation. */
+    public void fullListingCompleted(String firmId, Duration reconcileInterval) {
+        update("UPDATE firm_sync SET backfill_completed_at = COALESCE(backfill_completed_at, now()), "
+                + "next_reconcile_at = now() + (?::bigint * interval '1 millisecond') WHERE firm_id = ?",
+                reconcileInterval.toMillis(), firmId);
+    }
+
+    /**
+     * Forces a full re-sync of a firm: every record is listed and published again (even unchanged ones), and
+     * records gone from Clio get tombstones.
+     */
+    public void forceResync(String firmId) {
+        update("UPDATE firm_sync SET next_reconcile_at = now(), next_poll_at = now() WHERE firm_id = ?", firmId);
+        update("UPDATE clio_record SET etag = NULL WHERE firm_id = ?", firmId);
+        update("UPDATE sync_watermark SET next_page_url = NULL, pass_started_at = NULL WHERE firm_id = ?", firmId);
+    }
+
+    /** Marks records seen by a complete listing. */
+    public void seen(String firmId, String resource, List<Long> clioIds, Instant passStart) {
+        String sql = "UPDATE clio_record SET last_seen_at = ? WHERE firm_id = ? AND resource = ? AND clio_id = ANY (?)";
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
+            s.setTimestamp(1, Timestamp.from(passStart));
+            s.setString(2, firmId);
+            s.setString(3, resource);
+            s.setArray(4, c.createArrayOf("bigint", clioIds.toArray()));
+            s.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not mark records seen", e);
+        }
+    }
+
+    /** @return known ids a complete listing started at {@code passStart} did not see */
+    public List<Long> unseenSince(String firmId, String resource, Instant passStart) {
+        String sql = "SELECT clio_id FROM clio_record WHERE firm_id = ? AND resource = ? "
+                + "AND (last_seen_at IS NULL OR last_seen_at < ?)";
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
+            s.setString(1, firmId);
+            s.setString(2, resource);
+            s.setTimestamp(3, Timestamp.from(passStart));
+            List<Long> ids = new ArrayList<>();
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    ids.add(rs.getLong(1));
+                }
+            }
+            return ids;
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not read unseen records", e);
+        }
+    }
+
+    /** @return whether the firm is connected for sync (has a sync row) */
+    public boolean isSynced(String firmId) {
+        String sql = "SELECT 1 FROM firm_sync WHERE firm_id = ?";
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
+            s.setString(1, firmId);
+            try (ResultSet rs = s.executeQuery()) {
+                return rs.next();
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not read firm_sync", e);
+        }
+    }
+
+    /** Queues an on-demand matter lookup and makes the firm due now. */
+    public void addLookup(java.util.UUID lookupId, String firmId, String query, String requestedBy) {
+        update("INSERT INTO pending_lookup (lookup_id, firm_id, query, requested_by, received_at) "
+                + "VALUES (?, ?, ?, ?, now()) ON CONFLICT (lookup_id) DO NOTHING", lookupId, firmId, query,
+                requestedBy);
+        update("UPDATE firm_sync SET next_poll_at = now() WHERE firm_id = ?", firmId);
+    }
+
+    /** A queued lookup. */
+    public record Lookup(java.util.UUID lookupId, String query) {
+    }
+
+    /** Takes (and removes) the firm's queued lookups, in the caller's transaction. */
+    public List<Lookup> takeLookups(String firmId, int limit) {
+        String sql = "DELETE FROM pending_lookup WHERE lookup_id IN (SELECT lookup_id FROM pending_lookup "
+                + "WHERE firm_id = ? ORDER BY received_at LIMIT ? FOR UPDATE SKIP LOCKED) RETURNING lookup_id, query";
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
+            s.setString(1, firmId);
+            s.setInt(2, limit);
+            List<Lookup> lookups = new ArrayList<>();
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    lookups.add(new Lookup(rs.getObject(1, java.util.UUID.class), rs.getString(2)));
+                }
+            }
+            return lookups;
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not take pending lookups", e);
+        }
     }
 
     /** Adds to the backfill progress counter; {@code estimated} replaces the estimate when not null. */
@@ -110,34 +200,36 @@ public class SyncStore {
 
     /** @return the watermark of a firm's resource */
     public Watermark watermark(String firmId, String resource) {
-        String sql = "SELECT updated_since, pass_started_at, next_page_url FROM sync_watermark "
+        String sql = "SELECT updated_since, pass_started_at, next_page_url, full_pass FROM sync_watermark "
                 + "WHERE firm_id = ? AND resource = ?";
         try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
             s.setString(1, firmId);
             s.setString(2, resource);
             try (ResultSet rs = s.executeQuery()) {
                 if (!rs.next()) {
-                    return new Watermark(null, null, null);
+                    return new Watermark(null, null, null, false);
                 }
-                return new Watermark(instant(rs.getTimestamp(1)), instant(rs.getTimestamp(2)), rs.getString(3));
+                return new Watermark(instant(rs.getTimestamp(1)), instant(rs.getTimestamp(2)), rs.getString(3),
+                        rs.getBoolean(4));
             }
         } catch (SQLException e) {
             throw new IllegalStateException("Could not read the sync watermark", e);
         }
     }
 
-    /** Records that a pass started (or continues) and where its next page is. */
-    public void passAt(String firmId, String resource, Instant passStartedAt, String nextPageUrl) {
-        update("INSERT INTO sync_watermark (firm_id, resource, pass_started_at, next_page_url) VALUES (?, ?, ?, ?) "
-                + "ON CONFLICT (firm_id, resource) DO UPDATE SET pass_started_at = EXCLUDED.pass_started_at, "
-                + "next_page_url = EXCLUDED.next_page_url", firmId, resource, Timestamp.from(passStartedAt),
-                nextPageUrl);
+    /** Records that a pass started (or continues), whether it lists everything, and where its next page is. */
+    public void passAt(String firmId, String resource, Instant passStartedAt, String nextPageUrl, boolean fullPass) {
+        update("INSERT INTO sync_watermark (firm_id, resource, pass_started_at, next_page_url, full_pass) "
+                + "VALUES (?, ?, ?, ?, ?) ON CONFLICT (firm_id, resource) DO UPDATE SET "
+                + "pass_started_at = EXCLUDED.pass_started_at, next_page_url = EXCLUDED.next_page_url, "
+                + "full_pass = EXCLUDED.full_pass", firmId, resource, Timestamp.from(passStartedAt), nextPageUrl,
+                fullPass);
     }
 
     /** Completes a pass: its start becomes the watermark of the next one. */
     public void passCompleted(String firmId, String resource, Instant passStartedAt) {
         update("UPDATE sync_watermark SET updated_since = ?, pass_started_at = NULL, next_page_url = NULL, "
-                + "last_success_at = now() WHERE firm_id = ? AND resource = ?", Timestamp.from(passStartedAt),
+                + "full_pass = FALSE, last_success_at = now() WHERE firm_id = ? AND resource = ?", Timestamp.from(passStartedAt),
                 firmId, resource);
     }
 

@@ -3,45 +3,51 @@ package com.caseclock.connector.outbox;
 import java.time.Clock;
 import java.time.Duration;
 
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.reactive.messaging.Channel;
 
 import com.caseclock.connector.config.ConnectorConfig;
-import com.caseclock.service.outbox.OutboxRelay;
-import com.caseclock.service.outbox.OutboxStore;
+import com.caseclock.service.outbox.OutboxDriver;
 
 import io.agroal.api.AgroalDataSource;
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 
 /**
- * Publishes the connector's outbox (connection status now; matter, client and rate snapshots and sync results as they
- * come) through the {@code outbox-out} channel, every {@code connector.outbox.interval} (default 1 s).
+ * Publishes the connector's outbox (connection status, matter, client and rate snapshots and tombstones, lookup
+ * answers, sync results) through the {@code outbox-out} channel with the shared {@link OutboxDriver}, every
+ * {@code connector.outbox.interval} (default 1 s).
  */
 @ApplicationScoped
 public class OutboxPublisher {
 
     private static final int BATCH = 200;
 
-    private final OutboxRelay relay;
+    private final OutboxDriver driver;
 
     @Inject
     OutboxPublisher(AgroalDataSource dataSource, @Channel("outbox-out") MutinyEmitter<String> emitter,
             ConnectorConfig config, Clock clock) {
-        this.relay = new OutboxRelay(new OutboxStore(dataSource),
-                m -> emitter.sendMessage(m).subscribeAsCompletionStage(), config.eventSource(), BATCH,
-                Duration.ofSeconds(10), clock);
+        this.driver = new OutboxDriver(dataSource, emitter, config.eventSource(), BATCH, Duration.ofSeconds(10),
+                clock);
     }
 
     /** Publishes until the outbox is empty or a send fails. */
     @Scheduled(every = "${connector.outbox.interval:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void publish() {
-        int sent;
-        do {
-            sent = QuarkusTransaction.requiringNew().call(relay::relayBatch);
-        } while (sent == BATCH);
+        driver.publishAll();
+    }
+
+    /** Asks for a publication soon (after a transaction that recorded events committed). */
+    public void nudge() {
+        driver.nudge();
+    }
+
+    @PreDestroy
+    void stop() {
+        driver.close();
     }
 }

@@ -1,10 +1,9 @@
-package com.caseclock.timeentry.rest;
+package com.caseclock.service.problem;
 
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
 
-import com.caseclock.service.problem.JsonInputMapper;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 
 /**

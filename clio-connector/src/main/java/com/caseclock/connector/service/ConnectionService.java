@@ -49,12 +49,15 @@ public class ConnectionService {
     private final ConnectionEvents events;
     private final ConnectorConfig config;
     private final com.caseclock.connector.sync.SyncStore syncStore;
+    private final com.caseclock.connector.webhook.WebhookStore webhookStore;
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
 
     ConnectionService(ClioOAuthClient oauth, ClioApiClient api, TokenCipher cipher, ConnectionEvents events,
-            ConnectorConfig config, com.caseclock.connector.sync.SyncStore syncStore, Clock clock) {
+            ConnectorConfig config, com.caseclock.connector.sync.SyncStore syncStore,
+            com.caseclock.connector.webhook.WebhookStore webhookStore, Clock clock) {
         this.oauth = oauth;
+        this.webhookStore = webhookStore;
         this.syncStore = syncStore;
         this.api = api;
         this.cipher = cipher;
@@ -315,16 +318,19 @@ public class ConnectionService {
     public List<ConnectionView> firmStatus(Caller caller) {
         return QuarkusTransaction.requiringNew().call(() -> ClioConnection
                 .<ClioConnection> list("firmId = ?1 order by userId", caller.firmId())
-                .stream().map(ConnectionService::view).toList());
+                .stream().map(this::view).toList());
     }
 
     private static ConnectionView notConnected(String userId) {
-        return new ConnectionView(userId, false, "NOT_CONNECTED", null, null, null, null, null, null);
+        return new ConnectionView(userId, false, "NOT_CONNECTED", null, null, null, null, null, null, null);
     }
 
-    private static ConnectionView view(ClioConnection c) {
+    private ConnectionView view(ClioConnection c) {
+        List<FirmSyncView.WebhookState> hooks = webhookStore.hooks(c.firmId).stream()
+                .map(h -> new FirmSyncView.WebhookState(h.model(), h.status(), h.expiresAt())).toList();
         return new ConnectionView(c.userId, c.state == ClioConnection.State.CONNECTED, c.state.name(),
-                c.region.name(), c.clioUserId, c.clioUserName, c.lastError, c.connectedAt, c.updatedAt);
+                c.region.name(), c.clioUserId, c.clioUserName, c.lastError, c.connectedAt, c.updatedAt,
+                syncStore.view(c.firmId, hooks).orElse(null));
     }
 
     /**

@@ -14,7 +14,9 @@ import java.time.Instant;
  * @param lastError    the last problem in plain words, or null
  * @param connectedAt  when the user last connected
  * @param updatedAt    when the connection last changed
+ * @param sync         how the firm's sync from Clio stands (progress, last success per resource, next poll, last
+ *                     error, webhooks), or null when the firm is not synced yet
  */
 public record ConnectionView(String userId, boolean connected, String state, String region, Long clioUserId,
-        String clioUserName, String lastError, Instant connectedAt, Instant updatedAt) {
+        String clioUserName, String lastError, Instant connectedAt, Instant updatedAt, FirmSyncView sync) {
 }

@@ -148,6 +148,38 @@ public class SyncStore {
         }
     }
 
+    /** @return the firm's sync state for display, or empty when the firm is not synced */
+    public java.util.Optional<com.caseclock.connector.service.FirmSyncView> view(String firmId,
+            List<com.caseclock.connector.service.FirmSyncView.WebhookState> webhooks) {
+        String sql = "SELECT sync_user_id, backfill_completed_at IS NOT NULL, records_done, records_estimated, "
+                + "next_poll_at, last_error, last_error_at FROM firm_sync WHERE firm_id = ?";
+        String resources = "SELECT resource, last_success_at FROM sync_watermark WHERE firm_id = ? ORDER BY resource";
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql);
+                PreparedStatement r = c.prepareStatement(resources)) {
+            s.setString(1, firmId);
+            r.setString(1, firmId);
+            List<com.caseclock.connector.service.FirmSyncView.ResourceSync> perResource = new ArrayList<>();
+            try (ResultSet rs = r.executeQuery()) {
+                while (rs.next()) {
+                    perResource.add(new com.caseclock.connector.service.FirmSyncView.ResourceSync(rs.getString(1),
+                            instant(rs.getTimestamp(2))));
+                }
+            }
+            try (ResultSet rs = s.executeQuery()) {
+                if (!rs.next()) {
+                    return java.util.Optional.empty();
+                }
+                long estimated = rs.getLong(4);
+                return java.util.Optional.of(new com.caseclock.connector.service.FirmSyncView(rs.getString(1),
+                        rs.getBoolean(2), rs.getLong(3), rs.wasNull() ? null : estimated,
+                        instant(rs.getTimestamp(5)), rs.getString(6), instant(rs.getTimestamp(7)), perResource,
+                        webhooks));
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not read the firm's sync state", e);
+        }
+    }
+
     /** @return whether the firm is connected for sync (has a sync row) */
     public boolean isSynced(String firmId) {
         String sql = "SELECT 1 FROM firm_sync WHERE firm_id = ?";

@@ -64,6 +64,14 @@ class MatterSyncTest {
                     .filter(e -> e.status() == 200).count();
             assertThat(pages).as("matter pages requested").isGreaterThan(3);
             Awaitility.await().atMost(TIMEOUT).until(() -> !ours(clients, firmId).isEmpty());
+            Awaitility.await().atMost(TIMEOUT).untilAsserted(() -> io.restassured.RestAssured.given()
+                    .auth().oauth2(com.caseclock.testsupport.security.TestTokens.lawyer(firmId, "user-sync"))
+                    .when().get("/api/v1/connections/clio").then().statusCode(200)
+                    .body("sync.backfillComplete", org.hamcrest.Matchers.equalTo(true))
+                    .body("sync.recordsDone", org.hamcrest.Matchers.greaterThanOrEqualTo(matterIds.size()))
+                    .body("sync.resources.find { it.resource == 'matters' }.lastSuccessAt",
+                            org.hamcrest.Matchers.notNullValue())
+                    .body("sync.nextPollAt", org.hamcrest.Matchers.notNullValue()));
 
             long changedId = matterIds.get(matterIds.size() / 2);
             String description = "Changed in Clio " + UUID.randomUUID();

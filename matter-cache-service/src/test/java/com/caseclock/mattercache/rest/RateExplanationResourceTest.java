@@ -57,9 +57,11 @@ class RateExplanationResourceTest {
         Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().auth().oauth2(lawyer)
                 .queryParam("userId", 7).get("/api/v1/matters/2/rate").then().statusCode(200)
                 .body("appliedLayer", equalTo("CLIENT_RATE")).body("rate.amount", equalTo("300.00")));
-        given().auth().oauth2(lawyer).queryParam("userId", 7).queryParam("activityDescriptionId", 55)
+        // The activity description travels on the rate topic too; wait for it like the rest.
+        Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().auth().oauth2(lawyer)
+                .queryParam("userId", 7).queryParam("activityDescriptionId", 55)
                 .get("/api/v1/matters/2/rate").then().statusCode(200).body("appliedLayer", equalTo("CLIENT_RATE"))
-                .body("layers[4].value.amount", equalTo("275.50"));
+                .body("layers[4].value.amount", equalTo("275.50")));
     }
 
     @Test

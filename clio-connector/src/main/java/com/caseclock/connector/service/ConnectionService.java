@@ -50,13 +50,16 @@ public class ConnectionService {
     private final ConnectorConfig config;
     private final com.caseclock.connector.sync.SyncStore syncStore;
     private final com.caseclock.connector.webhook.WebhookStore webhookStore;
+    private final jakarta.enterprise.event.Event<com.caseclock.connector.posting.ConnectionRestored> restored;
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
 
     ConnectionService(ClioOAuthClient oauth, ClioApiClient api, TokenCipher cipher, ConnectionEvents events,
             ConnectorConfig config, com.caseclock.connector.sync.SyncStore syncStore,
-            com.caseclock.connector.webhook.WebhookStore webhookStore, Clock clock) {
+            com.caseclock.connector.webhook.WebhookStore webhookStore,
+            jakarta.enterprise.event.Event<com.caseclock.connector.posting.ConnectionRestored> restored, Clock clock) {
         this.oauth = oauth;
+        this.restored = restored;
         this.webhookStore = webhookStore;
         this.syncStore = syncStore;
         this.api = api;
@@ -170,6 +173,8 @@ public class ConnectionService {
         connection.persist();
         events.changed(connection, ConnectionState.CONNECTED, null);
         syncStore.ensureFirm(connection.firmId, connection.userId);
+        // Parked work (entries waiting for this connection) resumes once this transaction commits.
+        restored.fire(new com.caseclock.connector.posting.ConnectionRestored(connection.firmId, connection.userId));
         LOG.infof("Firm %s user %s connected to Clio (%s) as Clio user %d", connection.firmId, connection.userId,
                 connection.region, user.clioUserId());
         return view(connection);
@@ -198,6 +203,18 @@ public class ConnectionService {
      */
     public AccessToken refreshNow(String firmId, String userId) {
         return token(firmId, userId, true);
+    }
+
+    /**
+     * Refreshes now and swallows the outcome: for support tooling and tests that want the connection's state brought
+     * up to date with Clio (a refused refresh moves it to NEEDS_RECONNECT).
+     */
+    public void refreshNowIgnoringFailure(String firmId, String userId) {
+        try {
+            refreshNow(firmId, userId);
+        } catch (NeedsReconnect | ClioUnavailable e) {
+            LOG.debugf("Refresh for firm %s user %s: %s", firmId, userId, e.getMessage());
+        }
     }
 
     private AccessToken token(String firmId, String userId, boolean force) {

@@ -106,6 +106,21 @@ class ConnectionResourceTest {
     }
 
     @Test
+    void anExpiringAccessTokenIsRefreshedSilently() throws Exception {
+        connect();
+        String before = connections.accessToken(firmId, userId).value();
+        expireAccessTokenNow();
+        String after = connections.accessToken(firmId, userId).value();
+        assertThat(after).startsWith("us-at-").isNotEqualTo(before);
+        HttpResponse<String> whoAmI = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                URI.create(sandbox.baseUrl() + "/api/v4/users/who_am_i.json"))
+                .header("Authorization", "Bearer " + after).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(whoAmI.statusCode()).isEqualTo(200);
+        given().auth().oauth2(TestTokens.lawyer(firmId, userId)).when().get("/api/v1/connections/clio").then()
+                .statusCode(200).body("state", equalTo("CONNECTED"));
+    }
+
+    @Test
     void aStateIsSingleUseAndBoundToTheFlowThatCreatedIt() throws Exception {
         Map<String, String> redirect = authorize();
         given().queryParams(redirect).when().get("/api/v1/connections/clio/callback").then().statusCode(200);
@@ -121,12 +136,7 @@ class ConnectionResourceTest {
         String token = connections.accessToken(firmId, userId).value();
         // Clio-side revocation of the whole grant (what a user does in Clio's settings), then force a refresh.
         assertThat(sandbox.admin().revokeToken(token)).isTrue();
-        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(
-                "UPDATE clio_connection SET access_token_expires_at = now() WHERE firm_id = ? AND user_id = ?")) {
-            s.setString(1, firmId);
-            s.setString(2, userId);
-            s.executeUpdate();
-        }
+        expireAccessTokenNow();
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> connections.accessToken(firmId, userId))
                 .isInstanceOf(NeedsReconnect.class);
         given().auth().oauth2(TestTokens.lawyer(firmId, userId)).when().get("/api/v1/connections/clio").then()
@@ -161,6 +171,15 @@ class ConnectionResourceTest {
                 .statusCode(401);
         given().auth().oauth2(TestTokens.lawyer(firmId, userId)).when().get("/api/v1/connections/clio/firm").then()
                 .statusCode(403);
+    }
+
+    private void expireAccessTokenNow() throws Exception {
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(
+                "UPDATE clio_connection SET access_token_expires_at = now() WHERE firm_id = ? AND user_id = ?")) {
+            s.setString(1, firmId);
+            s.setString(2, userId);
+            s.executeUpdate();
+        }
     }
 
     private void connect() throws Exception {

@@ -43,6 +43,9 @@ class MatterSyncTest {
     @InjectKafkaCompanion
     KafkaCompanion companion;
 
+    @jakarta.inject.Inject
+    com.caseclock.connector.service.ConnectionService connections;
+
     @Test
     void backfillsEveryMatterAndContactThenPicksUpAChange() throws Exception {
         String firmId = "firm-" + UUID.randomUUID().toString().substring(0, 8);
@@ -83,6 +86,40 @@ class MatterSyncTest {
                     .map(r -> EventCodec.shared().decode(r.value(), MatterChangedV1.class))
                     .filter(e -> e.matter().clioId() == matterIds.get(0)).count();
             assertThat(snapshotsOfUnchanged).as("an unchanged matter is published once").isEqualTo(1);
+        }
+    }
+
+    @Test
+    void aRevokedConnectionStopsSyncAndReconnectingResumesWhereItStopped() throws Exception {
+        String firmId = "firm-" + UUID.randomUUID().toString().substring(0, 8);
+        String userId = "user-resume";
+        long clioUserId = ((Number) sandbox.admin().users(FIRM_KEY).get(0).get("id")).longValue();
+        sandbox.admin().autoConsentAs(FIRM_KEY, clioUserId);
+        List<Long> matterIds = sandbox.admin().matterIds(FIRM_KEY);
+        try (ConsumerTask<String, String> matters = consume(Topic.MATTER_CHANGED)) {
+            OAuthFlow.connect(firmId, userId);
+            Awaitility.await().atMost(TIMEOUT).until(() -> latest(matters, firmId).keySet().containsAll(matterIds));
+
+            // Clio-side revocation: the next refresh is refused and the connection needs the user.
+            String token = connections.accessToken(firmId, userId).value();
+            sandbox.admin().revokeToken(token);
+            connections.refreshNowIgnoringFailure(firmId, userId);
+            io.restassured.RestAssured.given().auth().oauth2(
+                    com.caseclock.testsupport.security.TestTokens.lawyer(firmId, userId))
+                    .when().get("/api/v1/connections/clio").then().statusCode(200)
+                    .body("state", org.hamcrest.Matchers.equalTo("NEEDS_RECONNECT"));
+
+            long changedId = matterIds.get(1);
+            String description = "Changed while disconnected " + UUID.randomUUID();
+            sandbox.admin().updateMatter(FIRM_KEY, changedId, Map.of("description", description));
+
+            OAuthFlow.connect(firmId, userId);
+            Awaitility.await().atMost(TIMEOUT).until(() -> description.equals(
+                    latest(matters, firmId).get(changedId).matter().description()));
+            long snapshotsOfUnchanged = ours(matters, firmId).stream()
+                    .map(r -> EventCodec.shared().decode(r.value(), MatterChangedV1.class))
+                    .filter(e -> e.matter().clioId() == matterIds.get(0)).count();
+            assertThat(snapshotsOfUnchanged).as("resumed from the watermark, not a new backfill").isEqualTo(1);
         }
     }
 

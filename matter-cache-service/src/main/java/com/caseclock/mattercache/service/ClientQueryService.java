@@ -36,13 +36,10 @@ public class ClientQueryService {
      * @param q      search text (name, first/last name, e-mail), may be blank
      * @param page   the page
      * @return the ranked page
-     * @throws ProblemException 400 for a query longer than 200 characters
+     * @throws ProblemException 400 for a query longer than 200 characters or holding a NUL character
      */
     public Page<ClientRecord> search(String firmId, String q, PageRequest page) {
-        if (q != null && q.length() > MatterQueryService.MAX_QUERY_LENGTH) {
-            throw ProblemException.badRequest("q", "must be at most " + MatterQueryService.MAX_QUERY_LENGTH
-                    + " characters");
-        }
+        MatterQueryService.checkQuery(q);
         return Page.of(clients.search(firmId, q, page.size() + 1, page.offset()), page);
     }
 

@@ -35,9 +35,7 @@ public class MatterQueryService {
      * @throws ProblemException 400 for an unknown status or a query longer than {@value #MAX_QUERY_LENGTH}
      */
     public Page<MatterHit> search(String firmId, String q, String status, PageRequest page) {
-        if (q != null && q.length() > MAX_QUERY_LENGTH) {
-            throw ProblemException.badRequest("q", "must be at most " + MAX_QUERY_LENGTH + " characters");
-        }
+        checkQuery(q);
         Set<MatterStatus> statuses = statuses(status);
         return Page.of(matters.search(firmId, q, statuses, page.size() + 1, page.offset()), page);
     }
@@ -52,6 +50,33 @@ public class MatterQueryService {
         return matters.find(firmId, clioId).orElseThrow(() -> ProblemException.notFound("Matter " + clioId));
     }
 
+    /**
+     * @param q search text, may be {@code null}
+     * @throws ProblemException 400 naming {@code q} when it is longer than {@value #MAX_QUERY_LENGTH} characters or
+     *                          holds a NUL character or a lone surrogate (which PostgreSQL cannot take as text)
+     */
+    static void checkQuery(String q) {
+        if (q == null) {
+            return;
+        }
+        if (q.length() > MAX_QUERY_LENGTH) {
+            throw ProblemException.badRequest("q", "must be at most " + MAX_QUERY_LENGTH + " characters");
+        }
+        for (int i = 0; i < q.length(); i++) {
+            char c = q.charAt(i);
+            if (c == 0) {
+                throw ProblemException.badRequest("q", "must not contain a NUL character");
+            }
+            if (Character.isSurrogate(c)) {
+                if (Character.isHighSurrogate(c) && i + 1 < q.length() && Character.isLowSurrogate(q.charAt(i + 1))) {
+                    i++;
+                    continue;
+                }
+                throw ProblemException.badRequest("q", "must not contain a lone UTF-16 surrogate");
+            }
+        }
+    }
+
     static Set<MatterStatus> statuses(String status) {
         if (status == null || status.isBlank()) {
             return EnumSet.of(MatterStatus.OPEN, MatterStatus.PENDING);
@@ -63,6 +88,9 @@ public class MatterQueryService {
             } catch (IllegalArgumentException e) {
                 throw ProblemException.badRequest("status", "must be one of open, pending, closed (comma-separated)");
             }
+        }
+        if (statuses.isEmpty()) {
+            throw ProblemException.badRequest("status", "must be one of open, pending, closed (comma-separated)");
         }
         return statuses;
     }

@@ -6,6 +6,7 @@ import java.util.Locale;
 
 import com.caseclock.service.problem.ProblemException;
 import com.caseclock.timeentry.repository.EntryStatus;
+import com.caseclock.timeentry.service.WorkDates;
 
 /** Parses query parameters so a malformed one answers 400 naming it (JAX-RS would answer 404). */
 final class Params {
@@ -18,7 +19,7 @@ final class Params {
             return null;
         }
         try {
-            return LocalDate.parse(value.trim());
+            return WorkDates.check(name, LocalDate.parse(value.trim()));
         } catch (DateTimeParseException e) {
             throw ProblemException.badRequest(name, "'" + value + "' is not a date (yyyy-MM-dd)");
         }

@@ -72,6 +72,7 @@ public class EntryService {
             throw ProblemException.badRequest("pendingMatterReference",
                     "give either matterId or pendingMatterReference, not both");
         }
+        WorkDates.check("workDate", request.workDate());
         checkRate(RateInput.moneyOf(request.rateOverride()));
         TimeEntry e = new TimeEntry();
         e.id = UUID.randomUUID();
@@ -247,7 +248,7 @@ public class EntryService {
 
     private void apply(TimeEntry e, EntryChanges c) {
         if (c.workDate != null) {
-            e.workDate = c.workDate.orElseThrow();
+            e.workDate = WorkDates.check("workDate", c.workDate.orElseThrow());
         }
         if (c.durationSeconds != null) {
             e.durationSeconds = c.durationSeconds.orElseThrow();

@@ -57,8 +57,16 @@ public class CurrentCaller {
         if (token == null || token.getRawToken() == null) {
             throw new ProblemException(401, "Not authenticated", "A bearer token is required.");
         }
-        String firmId = token.getClaim(FIRM_CLAIM);
+        Object firmClaim = token.getClaim(FIRM_CLAIM);
+        String firmId = firmClaim instanceof String text ? text
+                : firmClaim instanceof jakarta.json.JsonString json ? json.getString() : null;
+        if (firmClaim != null && firmId == null) {
+            throw new ProblemException(403, "Forbidden", "The token's " + FIRM_CLAIM + " claim is not text.");
+        }
         String userId = token.getSubject();
+        if (hasControlCharacter(firmId) || hasControlCharacter(userId)) {
+            throw new ProblemException(403, "Forbidden", "The token's firm or subject contains control characters.");
+        }
         if (firmId == null || firmId.isBlank()) {
             throw new ProblemException(403, "Forbidden", "The token has no " + FIRM_CLAIM + " claim.");
         }
@@ -74,6 +82,10 @@ public class CurrentCaller {
                     "The token's groups claim names no CaseClock role (lawyer, firm-admin, support).");
         }
         return new Caller(firmId, userId, roles, zone(token.getClaim(ZONE_CLAIM)));
+    }
+
+    private static boolean hasControlCharacter(String value) {
+        return value != null && value.chars().anyMatch(Character::isISOControl);
     }
 
     private static ZoneId zone(Object claim) {

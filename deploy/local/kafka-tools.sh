@@ -1,0 +1,28 @@
+#!/usr/bin/env bash
+# Kafka's own command-line tools against the local stack's broker, from the same Maven artifacts as the broker
+# (no Kafka download needed). Needs a stack started by ./run-local.sh (reads .local/stack.env).
+#
+#   deploy/local/kafka-tools.sh topics --list
+#   deploy/local/kafka-tools.sh topics --describe --topic clio.matter.changed.v1
+#   deploy/local/kafka-tools.sh consumer-groups --describe --all-groups      # lag per group and partition
+#   deploy/local/kafka-tools.sh console-consumer --topic connector.time-entry.sync-result.v1 --from-beginning \
+#        --property print.key=true --property print.headers=true
+#   deploy/local/kafka-tools.sh get-offsets --topic timeentry.time-entry.approval.v1
+#
+# --bootstrap-server is added for you (KAFKA_BOOTSTRAP_SERVERS from .local/stack.env).
+set -euo pipefail
+root=$(cd "$(dirname "$0")/../.." && pwd)
+[[ -f $root/.local/stack.env ]] || { echo "no .local/stack.env: start the stack with ./run-local.sh first" >&2; exit 1; }
+# shellcheck disable=SC1091
+source "$root/.local/stack.env"
+[[ $# -ge 1 ]] || { sed -n '2,13p' "$0" | sed 's/^# \{0,1\}//'; exit 2; }
+tool=$1; shift
+case "$tool" in
+  topics) main=org.apache.kafka.tools.TopicCommand ;;
+  consumer-groups) main=org.apache.kafka.tools.consumer.group.ConsumerGroupCommand ;;
+  console-consumer) main=org.apache.kafka.tools.consumer.ConsoleConsumer ;;
+  get-offsets) main=org.apache.kafka.tools.GetOffsetShell ;;
+  *) echo "unknown tool '$tool' (topics, consumer-groups, console-consumer, get-offsets)" >&2; exit 2 ;;
+esac
+exec java -Dorg.slf4j.simpleLogger.defaultLogLevel=warn -cp "$(cat "$root/.local/tools.classpath")" "$main" \
+  --bootstrap-server "$KAFKA_BOOTSTRAP_SERVERS" "$@"

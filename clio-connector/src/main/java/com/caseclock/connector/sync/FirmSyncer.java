@@ -103,6 +103,19 @@ public class FirmSyncer {
         } catch (NeedsReconnect e) {
             return new Outcome(interval, "The Clio connection used to sync this firm needs to be reconnected");
         } catch (ClioApiException e) {
+            if (e.status() == 401) {
+                // Clio refused the token outside a page fetch (e.g. the webhook check): renew it now; a refused
+                // renewal moves the connection to NEEDS_RECONNECT and the user is told.
+                try {
+                    connections.refreshNow(claim.firmId(), claim.syncUserId());
+                    return new Outcome(Duration.ofSeconds(1), "Clio refused the access token; it was renewed");
+                } catch (NeedsReconnect needsReconnect) {
+                    return new Outcome(interval, "The Clio connection used to sync this firm needs to be reconnected");
+                } catch (ClioUnavailable unavailable) {
+                    return new Outcome(config.sync().retryAfterFailure(), "Clio was unavailable; retrying in "
+                            + config.sync().retryAfterFailure().toSeconds() + " s");
+                }
+            }
             if (e.status() == 429) {
                 long wait = e.retryAfterSeconds() == null ? 60 : Math.max(1, e.retryAfterSeconds());
                 return new Outcome(Duration.ofSeconds(wait), "Clio is throttling this firm (HTTP 429); resuming in "

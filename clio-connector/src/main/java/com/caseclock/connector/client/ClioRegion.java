@@ -26,7 +26,7 @@ public enum ClioRegion {
             return Optional.empty();
         }
         try {
-            return Optional.of(valueOf(value.trim().toUpperCase(Locale.ROOT)));
+            return Optional.of(valueOf(value.strip().toUpperCase(Locale.ROOT)));
         } catch (IllegalArgumentException e) {
             return Optional.empty();
         }

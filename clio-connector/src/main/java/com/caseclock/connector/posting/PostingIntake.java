@@ -59,6 +59,13 @@ public class PostingIntake {
                     received.ceType(), received.ceSource(), received.topic(), received.key(), payload);
             return;
         }
+        if (!job.firmId().equals(event.firmId()) || !job.userId().equals(event.userId())) {
+            // An entry never changes firm or owner: such an event is corrupt, and posting it with the first
+            // event's connection would put one firm's (or user's) time into another's Clio. Dead-letter it.
+            throw new com.caseclock.events.InvalidEventException("Entry " + id + " belongs to firm " + job.firmId()
+                    + " user " + job.userId() + ", but event " + event.eventId() + " names firm " + event.firmId()
+                    + " user " + event.userId());
+        }
         if (event.revision() > job.revision()) {
             store.supersede(id, kind, event.revision(), event.eventId(), received.ceType(), received.ceSource(),
                     received.topic(), received.key(), payload);

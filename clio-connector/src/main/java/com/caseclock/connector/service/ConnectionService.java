@@ -109,6 +109,10 @@ public class ConnectionService {
         if (stateValue == null || stateValue.isBlank()) {
             throw ProblemException.badRequest("state", "is required");
         }
+        if (stateValue.indexOf('\0') >= 0) {
+            // PostgreSQL cannot even compare text holding NUL; no state we issued contains one.
+            throw ProblemException.badRequest("state", "is unknown: start the connection again");
+        }
         OAuthState state = QuarkusTransaction.requiringNew().call(() -> consume(stateValue));
         if (error != null) {
             throw new ProblemException(400, "Connection declined",

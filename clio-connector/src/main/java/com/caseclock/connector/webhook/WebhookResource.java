@@ -12,6 +12,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.jboss.logging.Logger;
 
 import com.caseclock.events.EventJson;
+import com.caseclock.service.problem.ProblemException;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -48,7 +49,9 @@ public class WebhookResource {
     @Operation(summary = "Clio webhook receiver", description = "Handshake and signed deliveries; not for clients.")
     public Response receive(@PathParam("hookToken") String hookToken, @HeaderParam("X-Hook-Secret") String secret,
             @HeaderParam("X-Hook-Signature") String signature, byte[] body) {
-        String firmId = QuarkusTransaction.requiringNew().call(() -> store.firmOfToken(hookToken)).orElse(null);
+        // No token we issue holds NUL (PostgreSQL cannot even compare such text): unknown path.
+        String firmId = hookToken == null || hookToken.indexOf('\0') >= 0 ? null
+                : QuarkusTransaction.requiringNew().call(() -> store.firmOfToken(hookToken)).orElse(null);
         if (firmId == null) {
             return Response.status(404).build();
         }
@@ -56,9 +59,17 @@ public class WebhookResource {
         if (secret != null && !secret.isBlank()) {
             long webhookId = json.path("webhook_id").asLong(0);
             if (webhookId <= 0) {
-                return Response.status(400).build();
+                throw ProblemException.badRequest("webhook_id", "is required on the handshake (a positive integer)");
             }
-            QuarkusTransaction.requiringNew().run(() -> store.secret(webhookId, firmId, secret));
+            if (!json.path("webhook_id").canConvertToLong()) {
+                throw ProblemException.badRequest("webhook_id", "must be a webhook id");
+            }
+            // A handshake is not signed: it may only supply the secret of a webhook this firm is registering, once.
+            boolean accepted = QuarkusTransaction.requiringNew().call(
+                    () -> store.handshakeSecret(webhookId, firmId, secret));
+            if (!accepted) {
+                return Response.status(404).build();
+            }
             return Response.ok().header("X-Hook-Secret", secret).build();
         }
         long webhookId = json.path("meta").path("webhook_id").asLong(0);

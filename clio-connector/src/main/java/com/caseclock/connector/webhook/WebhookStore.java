@@ -62,12 +62,41 @@ public class WebhookStore {
         return query("SELECT firm_id FROM firm_webhook_path WHERE hook_token = ?", hookToken);
     }
 
-    /** Stores a webhook's shared secret (from the handshake or the creation answer). */
+    /**
+     * Stores a webhook's shared secret from Clio's own answer to our registration (authoritative: the webhook is this
+     * firm's, whatever an earlier handshake claimed).
+     */
     public void secret(long clioWebhookId, String firmId, String secret) {
         update("INSERT INTO clio_webhook (clio_webhook_id, firm_id, shared_secret, updated_at) VALUES (?, ?, ?, now()) "
-                + "ON CONFLICT (clio_webhook_id) DO UPDATE SET shared_secret = EXCLUDED.shared_secret, "
-                + "updated_at = now() WHERE clio_webhook.firm_id = EXCLUDED.firm_id",
+                + "ON CONFLICT (clio_webhook_id) DO UPDATE SET firm_id = EXCLUDED.firm_id, "
+                + "shared_secret = EXCLUDED.shared_secret, updated_at = now()",
                 clioWebhookId, firmId, cipher.encrypt(secret, firmId + "/webhook"));
+    }
+
+    /**
+     * Stores the secret an (unsigned) activation handshake carries, but only for a webhook id no firm holds yet or
+     * that this firm holds without a secret: a handshake can never replace a secret or take another firm's webhook.
+     *
+     * @return {@code true} if the secret is now this webhook's (answer the handshake), {@code false} otherwise
+     */
+    public boolean handshakeSecret(long clioWebhookId, String firmId, String secret) {
+        byte[] sealed = cipher.encrypt(secret, firmId + "/webhook");
+        String sql = "INSERT INTO clio_webhook (clio_webhook_id, firm_id, shared_secret, updated_at) "
+                + "VALUES (?, ?, ?, now()) ON CONFLICT (clio_webhook_id) DO UPDATE SET "
+                + "shared_secret = EXCLUDED.shared_secret, updated_at = now() "
+                + "WHERE clio_webhook.firm_id = EXCLUDED.firm_id AND clio_webhook.shared_secret IS NULL";
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
+            s.setLong(1, clioWebhookId);
+            s.setString(2, firmId);
+            s.setBytes(3, sealed);
+            if (s.executeUpdate() == 1) {
+                return true;
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not store a webhook secret", e);
+        }
+        // Already set by Clio's registration answer: accept the handshake only if it carries that same secret.
+        return secret(clioWebhookId, firmId).map(secret::equals).orElse(false);
     }
 
     /** @return a webhook's shared secret, if it belongs to that firm */
@@ -87,10 +116,15 @@ public class WebhookStore {
         }
     }
 
-    /** Records a registered or checked webhook. */
+    /**
+     * Records a registered or checked webhook, from Clio's answer (authoritative: a row an earlier handshake of
+     * another firm created for this id is taken over and its secret dropped).
+     */
     public void registered(long clioWebhookId, String firmId, String model, String status, Instant expiresAt) {
         update("INSERT INTO clio_webhook (clio_webhook_id, firm_id, model, status, expires_at, checked_at, updated_at) "
                 + "VALUES (?, ?, ?, ?, ?, now(), now()) ON CONFLICT (clio_webhook_id) DO UPDATE SET "
+                + "firm_id = EXCLUDED.firm_id, "
+                + "shared_secret = CASE WHEN clio_webhook.firm_id = EXCLUDED.firm_id THEN clio_webhook.shared_secret END, "
                 + "model = EXCLUDED.model, status = EXCLUDED.status, expires_at = EXCLUDED.expires_at, "
                 + "checked_at = now(), updated_at = now()", clioWebhookId, firmId, model, status,
                 expiresAt == null ? null : Timestamp.from(expiresAt));

@@ -13,6 +13,8 @@ import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import com.caseclock.service.jdbc.Sql;
+
 import io.agroal.api.AgroalDataSource;
 
 /**
@@ -287,24 +289,6 @@ public class SyncStore {
         }
     }
 
-    /** @return the Clio ids of a firm's resource that were published and not deleted since */
-    public java.util.Set<Long> knownIds(String firmId, String resource) {
-        String sql = "SELECT clio_id FROM clio_record WHERE firm_id = ? AND resource = ?";
-        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
-            s.setString(1, firmId);
-            s.setString(2, resource);
-            java.util.Set<Long> ids = new java.util.HashSet<>();
-            try (ResultSet rs = s.executeQuery()) {
-                while (rs.next()) {
-                    ids.add(rs.getLong(1));
-                }
-            }
-            return ids;
-        } catch (SQLException e) {
-            throw new IllegalStateException("Could not read known Clio ids", e);
-        }
-    }
-
     /**
      * Forgets a deleted record.
      *
@@ -322,32 +306,11 @@ public class SyncStore {
         }
     }
 
-    /** @return when a firm's resource last synced successfully */
-    public Optional<Instant> lastSuccess(String firmId, String resource) {
-        String sql = "SELECT last_success_at FROM sync_watermark WHERE firm_id = ? AND resource = ?";
-        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
-            s.setString(1, firmId);
-            s.setString(2, resource);
-            try (ResultSet rs = s.executeQuery()) {
-                return rs.next() ? Optional.ofNullable(instant(rs.getTimestamp(1))) : Optional.empty();
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("Could not read the sync watermark", e);
-        }
-    }
-
     private void update(String sql, Object... args) {
-        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
-            for (int i = 0; i < args.length; i++) {
-                s.setObject(i + 1, args[i]);
-            }
-            s.executeUpdate();
-        } catch (SQLException e) {
-            throw new IllegalStateException("Sync bookkeeping failed: " + e.getMessage(), e);
-        }
+        Sql.update(dataSource, "Sync bookkeeping", sql, args);
     }
 
     private static Instant instant(Timestamp timestamp) {
-        return timestamp == null ? null : timestamp.toInstant();
+        return Sql.instant(timestamp);
     }
 }

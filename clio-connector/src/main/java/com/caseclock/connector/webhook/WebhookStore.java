@@ -16,6 +16,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import com.caseclock.connector.service.TokenCipher;
 
+import com.caseclock.service.jdbc.Sql;
+
 import io.agroal.api.AgroalDataSource;
 
 /**
@@ -208,17 +210,10 @@ public class WebhookStore {
     }
 
     private void update(String sql, Object... args) {
-        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
-            for (int i = 0; i < args.length; i++) {
-                s.setObject(i + 1, args[i]);
-            }
-            s.executeUpdate();
-        } catch (SQLException e) {
-            throw new IllegalStateException("Webhook bookkeeping failed: " + e.getMessage(), e);
-        }
+        Sql.update(dataSource, "Webhook bookkeeping", sql, args);
     }
 
-    private static Instant instant(Timestamp t) {
-        return t == null ? null : t.toInstant();
+    private static Instant instant(Timestamp timestamp) {
+        return Sql.instant(timestamp);
     }
 }

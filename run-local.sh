@@ -16,13 +16,25 @@
 # .local/stack.env (URLs, the sandbox OAuth application, bearer tokens) and prints what to try next:
 # docs/walkthrough.md. Overridable through the environment: the ports above, KAFKA_CONTROLLER_PORT (9093),
 # PGHOST/PGPORT/PGUSER/PGPASSWORD (127.0.0.1/5432/postgres/empty), CLIO_CLIENT_ID/CLIO_CLIENT_SECRET
-# (caseclock-local/caseclock-local-secret), SERVICE_JAVA_OPTS, READY_TIMEOUT (seconds, default 180).
+# (caseclock-local/caseclock-local-secret), SERVICE_JAVA_OPTS, READY_TIMEOUT (seconds, default 180), and
+#   CASECLOCK_LOCAL_DIR   the state folder (default .local): logs, Kafka data, keys, stack.env, pids, cmd/
+#   CASECLOCK_DB_PREFIX   prefix of the three database names (default caseclock_: caseclock_timeentry, ...)
+#   RESTART_SERVICES      true: a service that exits is started again from its recorded command line
+#                         (CASECLOCK_LOCAL_DIR/cmd/<service>), as an orchestrator would; default false (stop all)
+#   CASECLOCK_STOP_WITH_PID  stop everything when that process ends (the e2e test passes its own pid)
+# Any other setting of a service is passed through the environment, e.g. CONNECTOR_SYNC_POLL_INTERVAL=15s.
+# Two stacks with different ports, CASECLOCK_LOCAL_DIR and CASECLOCK_DB_PREFIX never touch each other (the e2e
+# module runs one like that next to a developer's ./run-local.sh).
 set -Eeuo pipefail
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 cd "$ROOT"
-LOCAL="$ROOT/.local"
+mkdir -p "${CASECLOCK_LOCAL_DIR:-$ROOT/.local}"
+LOCAL=$(cd "${CASECLOCK_LOCAL_DIR:-$ROOT/.local}" && pwd)
+# how paths under the state folder are shown: relative to the repository when inside it
+if [[ $LOCAL == "$ROOT"/* ]]; then SHOWN=${LOCAL#"$ROOT"/}; else SHOWN=$LOCAL; fi
 LOGS="$LOCAL/logs"
+CMDS="$LOCAL/cmd"
 
 TIMEENTRY_PORT=${TIMEENTRY_PORT:-8080}
 MATTER_CACHE_PORT=${MATTER_CACHE_PORT:-8081}
@@ -40,11 +52,14 @@ CLIO_CLIENT_SECRET=${CLIO_CLIENT_SECRET:-caseclock-local-secret}
 CASECLOCK_JWT_ISSUER=${CASECLOCK_JWT_ISSUER:-https://auth.caseclock.local}
 SERVICE_JAVA_OPTS=${SERVICE_JAVA_OPTS:--Xms64m -Xmx384m -XX:+UseSerialGC}
 READY_TIMEOUT=${READY_TIMEOUT:-180}
+RESTART_SERVICES=${RESTART_SERVICES:-false}
+DB_PREFIX=${CASECLOCK_DB_PREFIX:-caseclock_}
+STOP_WITH_PID=${CASECLOCK_STOP_WITH_PID:-}
 
 SERVICES=(timeentry-service matter-cache-service clio-connector)
-DATABASES=(caseclock_timeentry caseclock_matter_cache caseclock_clio_connector)
-# Every process started here carries this system property, so a later run can recognise leftovers of this checkout.
-MARKER="-Dcaseclock.local.stack=$ROOT"
+DATABASES=("${DB_PREFIX}timeentry" "${DB_PREFIX}matter_cache" "${DB_PREFIX}clio_connector")
+# Every process started here carries this system property, so a later run can recognise leftovers of this state folder.
+MARKER="-Dcaseclock.local.stack=$LOCAL"
 
 REBUILD=false
 RESET=false
@@ -52,7 +67,7 @@ for arg in "$@"; do
   case "$arg" in
     --rebuild) REBUILD=true ;;
     --reset) RESET=true ;;
-    -h|--help) sed -n '2,20p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h|--help) sed -n '2,/^set -E/p' "$0" | grep '^#' | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) echo "unknown option: $arg (try --help)" >&2; exit 2 ;;
   esac
 done
@@ -63,6 +78,10 @@ fail() { printf '%s[run-local] %s%s\n' "$R" "$*" "$N" >&2; exit 1; }
 now() { date +%s; }
 T0=$(now)
 
+[[ $DB_PREFIX =~ ^[a-z_][a-z0-9_]{0,40}$ ]] || fail "CASECLOCK_DB_PREFIX must be lower-case letters, digits and _ (got '$DB_PREFIX')"
+[[ $RESTART_SERVICES == true || $RESTART_SERVICES == false ]] || fail "RESTART_SERVICES must be true or false"
+[[ -z $STOP_WITH_PID || $STOP_WITH_PID =~ ^[0-9]+$ ]] || fail "CASECLOCK_STOP_WITH_PID must be a process id"
+
 for tool in java curl openssl psql createdb; do
   command -v "$tool" >/dev/null 2>&1 || fail "'$tool' is not installed (needed by run-local.sh)"
 done
@@ -72,7 +91,7 @@ mkdir -p "$LOGS"
 # --- one stack per checkout --------------------------------------------------------------------------------------
 exec 9>"$LOCAL/run.lock"
 if ! flock -n 9; then
-  fail "another ./run-local.sh of this checkout is running (see .local/stack.env); stop it with Ctrl-C in its terminal"
+  fail "another ./run-local.sh on $SHOWN is running (see $SHOWN/stack.env); stop it with Ctrl-C in its terminal"
 fi
 
 # Processes a previous run left behind (it was killed with SIGKILL): stop them, they are ours.
@@ -112,9 +131,11 @@ psql -Atqc 'select 1' postgres >/dev/null 2>&1 || fail "PostgreSQL answers on $P
 
 # --- reset ---------------------------------------------------------------------------------------------------------
 if $RESET; then
-  say "--reset: wiping .local/kafka and dropping ${DATABASES[*]}"
+  say "--reset: wiping $SHOWN/kafka and dropping ${DATABASES[*]}"
   rm -rf "$LOCAL/kafka" "$LOCAL/sandbox-run"
-  for db in "${DATABASES[@]}"; do psql -Atqc "DROP DATABASE IF EXISTS $db WITH (FORCE)" postgres >/dev/null; done
+  for db in "${DATABASES[@]}"; do
+    PGOPTIONS='-c client_min_messages=warning' psql -Atqc "DROP DATABASE IF EXISTS $db WITH (FORCE)" postgres >/dev/null
+  done
   rm -f "$LOCAL/stack.env"
 fi
 
@@ -138,7 +159,7 @@ else
   done
 fi
 
-# The processes run from a copy of what was built (.local/app/), so rebuilding a module while the stack runs (./mvnw
+# The processes run from a copy of what was built ($SHOWN/app/), so rebuilding a module while the stack runs (./mvnw
 # package or verify rewrites target/quarkus-app) cannot pull jars from under a running JVM.
 APP="$LOCAL/app"
 mkdir -p "$APP"
@@ -183,17 +204,29 @@ CONNECTOR_TOKEN_ENCRYPTION_KEY=$(tr -d '\n' <"$LOCAL/secrets/connector-token-key
 
 # --- process handling ----------------------------------------------------------------------------------------------
 declare -A PID=()
+declare -A RESTARTS=()
 ORDER=()   # start order; stopped in reverse
 STOPPING=false
+WATCHER=
 
-start() { # name, command...: runs in the background with its own log; fd 9 (the lock) is not inherited
+mkdir -p "$CMDS"; chmod 700 "$CMDS"   # the command lines carry the stack's secrets in their environment
+start() { # name, command...: records the exact command line as $CMDS/<name>, then launches it
   local name=$1; shift
+  { echo '#!/usr/bin/env bash'
+    echo "# $name exactly as ./run-local.sh started it last (with RESTART_SERVICES=true it is started again from here)"
+    printf 'exec'; printf ' %q' "$@"; echo; } >"$CMDS/$name"
+  chmod 700 "$CMDS/$name"
   [[ -f $LOGS/$name.log ]] && mv -f "$LOGS/$name.log" "$LOGS/$name.previous.log"
-  "$@" >"$LOGS/$name.log" 2>&1 9>&- </dev/null &
-  PID[$name]=$!
+  launch "$name"
   ORDER+=("$name")
+}
+launch() { # name: runs $CMDS/<name> in the background, output appended to its log; fd 9 (the lock) is not inherited
+  local name=$1
+  bash "$CMDS/$name" >>"$LOGS/$name.log" 2>&1 9>&- </dev/null &
+  PID[$name]=$!
   echo "$name ${PID[$name]}" >>"$LOCAL/pids"
 }
+is_service() { local s; for s in "${SERVICES[@]}"; do [[ $s == "$1" ]] && return 0; done; return 1; }
 
 stop_group() { # names...: TERM them all, wait up to 30 s each, then KILL
   local name pid
@@ -208,6 +241,7 @@ stop_group() { # names...: TERM them all, wait up to 30 s each, then KILL
 stop_all() {
   $STOPPING && return; STOPPING=true
   trap '' INT TERM
+  [[ -n $WATCHER ]] && kill "$WATCHER" 2>/dev/null || true
   ((${#ORDER[@]})) || return 0
   say "stopping ..."
   rm -f "$LOCAL/stack.env"
@@ -216,19 +250,26 @@ stop_all() {
   stop_group clio-sandbox
   stop_group kafka
   rm -f "$LOCAL/pids"
-  say "stopped (logs kept in .local/logs/)"
+  say "stopped (logs kept in $SHOWN/logs/)"
 }
 on_signal() { stop_all; exit 130; }
 trap on_signal INT TERM
 trap stop_all EXIT
 rm -f "$LOCAL/pids" "$LOCAL/stack.env"
+if [[ -n $STOP_WITH_PID ]]; then
+  # stop everything (as on Ctrl-C) once that process is gone, even if it could not tell us (kill -9)
+  ( trap - INT TERM EXIT
+    while kill -0 "$STOP_WITH_PID" 2>/dev/null && kill -0 $$ 2>/dev/null; do sleep 1; done
+    kill -TERM $$ 2>/dev/null ) 9>&- </dev/null >/dev/null 2>&1 &
+  WATCHER=$!
+fi
 
 died() { # name: fail with the log tail if the process is gone
   local name=$1
   if ! kill -0 "${PID[$name]}" 2>/dev/null; then
-    echo "----- last lines of .local/logs/$name.log -----" >&2
+    echo "----- last lines of $SHOWN/logs/$name.log -----" >&2
     tail -n 40 "$LOGS/$name.log" >&2 || true
-    fail "$name exited during start-up (full log: .local/logs/$name.log)"
+    fail "$name exited during start-up (full log: $SHOWN/logs/$name.log)"
   fi
 }
 wait_until() { # name, timeout seconds, check command...
@@ -237,9 +278,9 @@ wait_until() { # name, timeout seconds, check command...
   until "$@"; do
     died "$name"
     if (( $(now) > deadline )); then
-      echo "----- last lines of .local/logs/$name.log -----" >&2
+      echo "----- last lines of $SHOWN/logs/$name.log -----" >&2
       tail -n 40 "$LOGS/$name.log" >&2 || true
-      fail "$name was not ready after $timeout s (full log: .local/logs/$name.log)"
+      fail "$name was not ready after $timeout s (full log: $SHOWN/logs/$name.log)"
     fi
     sleep 0.5
   done
@@ -274,7 +315,7 @@ KAFKA_JAVA=(java -Xms128m -Xmx512m "$MARKER" -Dorg.slf4j.simpleLogger.showDateTi
   -Dorg.slf4j.simpleLogger.dateTimeFormat=HH:mm:ss.SSS -Dorg.slf4j.simpleLogger.log.org.apache.kafka.clients=warn
   -cp "$TOOLS_CP")
 if [[ ! -f $KAFKA_DIR/data/meta.properties ]]; then
-  say "formatting the Kafka data directory .local/kafka/data"
+  say "formatting the Kafka data directory $SHOWN/kafka/data"
   cluster_id=$("${KAFKA_JAVA[@]}" kafka.tools.StorageTool random-uuid 2>/dev/null | tail -n 1)
   "${KAFKA_JAVA[@]}" kafka.tools.StorageTool format -t "$cluster_id" -c "$KAFKA_DIR/server.properties" \
     >"$LOGS/kafka-format.log" 2>&1 || { cat "$LOGS/kafka-format.log" >&2; fail "could not format the Kafka data directory"; }
@@ -311,11 +352,11 @@ run_no=$(( $(cat "$LOCAL/sandbox-run" 2>/dev/null || echo 0) + 1 ))
 echo "$run_no" >"$LOCAL/sandbox-run"
 curl -fsS -o /dev/null -X POST "$SANDBOX_URL/_sandbox/firms/nunez-oconnor/groups" -H 'Content-Type: application/json' \
   -d "{\"id\": $(( run_no * 1000000 )), \"name\": \"run-local id range $run_no\", \"type\": \"AdhocGroup\"}" \
-  || fail "could not prepare the Clio sandbox (see .local/logs/clio-sandbox.log)"
+  || fail "could not prepare the Clio sandbox (see $SHOWN/logs/clio-sandbox.log)"
 
-# --- the three services ---
+# --- the three services ------------------------------------------------------------------------------------------
 # Any other setting of a service can be given through the environment as usual (e.g. CONNECTOR_SYNC_POLL_INTERVAL=15s
-# ./run-local.sh): the services inherit this script's environment.-----------------------------------------------------------------------------------------
+# ./run-local.sh): the services inherit this script's environment.
 service_env=(
   KAFKA_BOOTSTRAP_SERVERS="127.0.0.1:$KAFKA_PORT"
   CASECLOCK_JWT_PUBLIC_KEY="$CASECLOCK_JWT_PUBLIC_KEY"
@@ -324,13 +365,13 @@ service_env=(
 jdbc="jdbc:postgresql://$PGHOST:$PGPORT"
 say "starting timeentry-service, matter-cache-service and clio-connector"
 start timeentry-service env "${service_env[@]}" QUARKUS_HTTP_PORT="$TIMEENTRY_PORT" \
-  TIMEENTRY_DB_URL="$jdbc/caseclock_timeentry" TIMEENTRY_DB_USER="$PGUSER" TIMEENTRY_DB_PASSWORD="$PGPASSWORD" \
+  TIMEENTRY_DB_URL="$jdbc/${DATABASES[0]}" TIMEENTRY_DB_USER="$PGUSER" TIMEENTRY_DB_PASSWORD="$PGPASSWORD" \
   java $SERVICE_JAVA_OPTS "$MARKER" -jar "$APP/timeentry-service/quarkus-run.jar"
 start matter-cache-service env "${service_env[@]}" QUARKUS_HTTP_PORT="$MATTER_CACHE_PORT" \
-  MATTER_CACHE_DB_URL="$jdbc/caseclock_matter_cache" MATTER_CACHE_DB_USER="$PGUSER" MATTER_CACHE_DB_PASSWORD="$PGPASSWORD" \
+  MATTER_CACHE_DB_URL="$jdbc/${DATABASES[1]}" MATTER_CACHE_DB_USER="$PGUSER" MATTER_CACHE_DB_PASSWORD="$PGPASSWORD" \
   java $SERVICE_JAVA_OPTS "$MARKER" -jar "$APP/matter-cache-service/quarkus-run.jar"
 start clio-connector env "${service_env[@]}" QUARKUS_HTTP_PORT="$CONNECTOR_PORT" \
-  CONNECTOR_DB_URL="$jdbc/caseclock_clio_connector" CONNECTOR_DB_USER="$PGUSER" CONNECTOR_DB_PASSWORD="$PGPASSWORD" \
+  CONNECTOR_DB_URL="$jdbc/${DATABASES[2]}" CONNECTOR_DB_USER="$PGUSER" CONNECTOR_DB_PASSWORD="$PGPASSWORD" \
   CLIO_CLIENT_ID="$CLIO_CLIENT_ID" CLIO_CLIENT_SECRET="$CLIO_CLIENT_SECRET" CLIO_REDIRECT_URI="$REDIRECT_URI" \
   CLIO_BASE_URL_US="$SANDBOX_URL" CLIO_BASE_URL_EU="$SANDBOX_URL" CLIO_BASE_URL_CA="$SANDBOX_URL" CLIO_BASE_URL_AU="$SANDBOX_URL" \
   CONNECTOR_TOKEN_ENCRYPTION_KEY="$CONNECTOR_TOKEN_ENCRYPTION_KEY" \
@@ -344,11 +385,11 @@ wait_until timeentry-service "$READY_TIMEOUT" http_ok "http://127.0.0.1:$TIMEENT
 wait_until matter-cache-service "$READY_TIMEOUT" http_ok "http://127.0.0.1:$MATTER_CACHE_PORT/q/health/ready"
 wait_until clio-connector "$READY_TIMEOUT" http_ok "http://127.0.0.1:$CONNECTOR_PORT/q/health/ready"
 
-# --- .local/stack.env ----------------------------------------------------------------------------------------------
+# --- stack.env (in the state folder) --------------------------------------------------------------------------------
 tokens=$(java -cp "$HELPERS:$TOOLS_CP" MintTokens "$LOCAL/secrets/jwt-private.pem" "$CASECLOCK_JWT_ISSUER" 30) \
   || fail "could not mint the bearer tokens"
 cat >"$LOCAL/stack.env.tmp" <<EOF
-# Written by ./run-local.sh at $(date -u +%Y-%m-%dT%H:%M:%SZ); removed when it stops. Use: source .local/stack.env
+# Written by ./run-local.sh at $(date -u +%Y-%m-%dT%H:%M:%SZ); removed when it stops. Use: source $SHOWN/stack.env
 TIMEENTRY_URL='$TIMEENTRY_URL'
 MATTER_CACHE_URL='$MATTER_CACHE_URL'
 CONNECTOR_URL='$CONNECTOR_URL'
@@ -359,8 +400,11 @@ CLIO_CLIENT_ID='$CLIO_CLIENT_ID'
 CLIO_CLIENT_SECRET='$CLIO_CLIENT_SECRET'
 CLIO_REDIRECT_URI='$REDIRECT_URI'
 # JWT issuer and key the services trust; mint more tokens with:
-#   java -cp .local/helpers:\$(cat .local/tools.classpath) MintTokens .local/secrets/jwt-private.pem \$CASECLOCK_JWT_ISSUER 30 FIRM USER ROLE
+#   java -cp $SHOWN/helpers:\$(cat $SHOWN/tools.classpath) MintTokens $SHOWN/secrets/jwt-private.pem \$CASECLOCK_JWT_ISSUER 30 FIRM USER ROLE
 CASECLOCK_JWT_ISSUER='$CASECLOCK_JWT_ISSUER'
+# This stack's state folder (logs/, pids = "service pid" per start, cmd/<service> = exact command lines) and databases.
+CASECLOCK_LOCAL_DIR='$LOCAL'
+CASECLOCK_DATABASES='${DATABASES[*]}'
 # Bearer tokens, valid 30 days: TOKEN_LAWYER = dana, lawyer at harbor-pine (Clio user 100, Dana O'Brien);
 # TOKEN_LAWYER_OTHER_FIRM = lucia, lawyer at nunez-oconnor; TOKEN_ADMIN = priya, firm-admin of harbor-pine;
 # TOKEN_SUPPORT = sam, CaseClock support.
@@ -376,10 +420,10 @@ $(say "CaseClock is up in $(( $(now) - T0 )) s.")
   clio-connector        $CONNECTOR_URL
   Clio sandbox          $SANDBOX_URL   (admin API: $SANDBOX_URL/_sandbox)
   Kafka                 127.0.0.1:$KAFKA_PORT
-  logs                  .local/logs/*.log
+  logs                  $SHOWN/logs/*.log
 
 What to try next (in another terminal) -- the full tour is docs/walkthrough.md:
-  source .local/stack.env
+  source $SHOWN/stack.env
   # connect the demo lawyer (dana @ harbor-pine) to the sandbox Clio through the OAuth redirect:
   URL=\$(curl -s -X POST "\$CONNECTOR_URL/api/v1/connections/clio" -H "Authorization: Bearer \$TOKEN_LAWYER" -H 'Content-Type: application/json' -d '{}' | jq -r .authorizeUrl)
   curl -s -L "\$URL&sandbox_firm=harbor-pine&sandbox_user=100" | jq
@@ -389,15 +433,22 @@ What to try next (in another terminal) -- the full tour is docs/walkthrough.md:
 Ctrl-C stops everything.
 EOF
 
-# --- foreground: until Ctrl-C, or until a process dies -----------------------------------------------------------------
+# --- foreground: until Ctrl-C, or until a process dies (a service is started again with RESTART_SERVICES=true) ----------
 while :; do
   set +e; wait -n "${PID[@]}"; set -e
   for name in "${ORDER[@]}"; do
-    if ! kill -0 "${PID[$name]}" 2>/dev/null; then
-      echo "----- last lines of .local/logs/$name.log -----" >&2
-      tail -n 30 "$LOGS/$name.log" >&2 || true
-      say "$name stopped unexpectedly; stopping the rest"
-      exit 1
+    kill -0 "${PID[$name]}" 2>/dev/null && continue
+    rc=0; wait "${PID[$name]}" 2>/dev/null || rc=$?
+    RESTARTS[$name]=$(( ${RESTARTS[$name]:-0} + 1 ))
+    if $RESTART_SERVICES && is_service "$name" && (( RESTARTS[$name] <= 10 )); then
+      say "$name exited (status $rc); starting it again (RESTART_SERVICES=true, restart ${RESTARTS[$name]} of at most 10)"
+      echo "----- run-local.sh: $name exited with status $rc at $(date -u +%FT%TZ); starting it again -----" >>"$LOGS/$name.log"
+      launch "$name"
+      continue
     fi
+    echo "----- last lines of $SHOWN/logs/$name.log -----" >&2
+    tail -n 30 "$LOGS/$name.log" >&2 || true
+    say "$name stopped unexpectedly (status $rc); stopping the rest"
+    exit 1
   done
 done

@@ -4,11 +4,14 @@
 #
 #   bench/matter-cache/run.sh [one-firm|ten-firms|all]
 #
-# Needs: JDK 17, openssl, PostgreSQL on 127.0.0.1:5432 as postgres (no password), the modules installed in ~/.m2
-# (./mvnw -q install -pl events,service-support,test-support -am -DskipTests). Starts its own single-node Kafka
-# broker (kafka_2.13 4.1.2 classpath, KRaft) and the service from its built jar; stops both at the end.
-# Tunables (environment): MATTERS (100000), CONCURRENCY (4), WARMUP (15 s), DURATION (30 s), KAFKA_PORT (19092),
-# HTTP_PORT (18081), BENCH_WORK (/tmp/matter-cache-bench), BUILD=1 to rebuild the service jar.
+# Needs: JDK 17, openssl, PostgreSQL on 127.0.0.1:5432 as postgres (no password). Builds the service and installs it
+# with the modules it needs into ~/.m2 (./mvnw -pl matter-cache-service -am install -DskipTests), so it runs from a
+# clean checkout and always measures the working tree. Starts its own single-node Kafka broker (kafka_2.13 4.1.2
+# classpath, KRaft) and the service from its built jar; stops both at the end.
+# Search is measured twice: closed loop (CONCURRENCY threads, each sends its next search when the last one answered:
+# the saturated service) and open loop (RATE searches per second, latency from when each was due).
+# Tunables (environment): MATTERS (100000), CONCURRENCY (4), RATE (100 requests/s), WARMUP (15 s), DURATION (30 s),
+# KAFKA_PORT (19092), HTTP_PORT (18081), BENCH_WORK (/tmp/matter-cache-bench), BUILD=0 to reuse the built jar.
 set -euo pipefail
 
 HERE=$(cd "$(dirname "$0")" && pwd)
@@ -16,6 +19,7 @@ ROOT=$(cd "$HERE/../.." && pwd)
 WORK=${BENCH_WORK:-/tmp/matter-cache-bench}
 MATTERS=${MATTERS:-100000}
 CONCURRENCY=${CONCURRENCY:-4}
+RATE=${RATE:-100}
 WARMUP=${WARMUP:-15}
 DURATION=${DURATION:-30}
 KAFKA_PORT=${KAFKA_PORT:-19092}
@@ -36,9 +40,9 @@ trap cleanup EXIT
 
 # --- build ---------------------------------------------------------------------------------------------------------
 JAR="$ROOT/matter-cache-service/target/quarkus-app/quarkus-run.jar"
-if [[ ! -f "$JAR" || "${BUILD:-0}" == "1" ]]; then
-  echo "building matter-cache-service"
-  (cd "$ROOT" && ./mvnw -q -pl matter-cache-service package -DskipTests)
+if [[ ! -f "$JAR" || "${BUILD:-1}" == "1" ]]; then
+  echo "building matter-cache-service (and installing the modules it needs)"
+  (cd "$ROOT" && ./mvnw -q ${MVN_OFFLINE:+-o} -pl matter-cache-service -am install -DskipTests)
 fi
 (cd "$ROOT" && ./mvnw -q ${MVN_OFFLINE:+-o} -f bench/matter-cache/pom.xml \
   org.apache.maven.plugins:maven-dependency-plugin:3.8.1:build-classpath -Dmdep.outputFile="$WORK/cp.txt")
@@ -123,12 +127,16 @@ run_scenario() {
   echo "load average before search: $(cut -d' ' -f1-3 /proc/loadavg)"
   java -cp "$CP" com.caseclock.bench.SearchLoad "http://127.0.0.1:$HTTP_PORT" "$WORK/jwt-private.der" "$ISSUER" \
     "$firms" "$per_firm" "$CONCURRENCY" "$WARMUP" "$DURATION"
+  echo "load average before open-loop search: $(cut -d' ' -f1-3 /proc/loadavg)"
+  java -cp "$CP" com.caseclock.bench.SearchLoad "http://127.0.0.1:$HTTP_PORT" "$WORK/jwt-private.der" "$ISSUER" \
+    "$firms" "$per_firm" "$CONCURRENCY" "$WARMUP" "$DURATION" "$RATE"
   stop_service
   stop_kafka
 }
 
 echo "machine: $(nproc) cores, $(grep 'model name' /proc/cpuinfo | head -1 | cut -d: -f2 | xargs), $(date -u +%FT%TZ)"
-echo "commit: $(cd "$ROOT" && git rev-parse --short HEAD 2>/dev/null || echo unknown)"
+echo "commit: $(cd "$ROOT" && git rev-parse --short HEAD 2>/dev/null || echo unknown)$(cd "$ROOT" && \
+  git status --porcelain -- matter-cache-service bench/matter-cache 2>/dev/null | grep -q . && echo ' + uncommitted changes in matter-cache-service or bench/matter-cache')"
 if [[ "$SCENARIO" == "one-firm" || "$SCENARIO" == "all" ]]; then
   run_scenario one-firm bench-firm-1 "$MATTERS"
 fi

@@ -9,13 +9,16 @@
 #        --property print.key=true --property print.headers=true
 #   deploy/local/kafka-tools.sh get-offsets --topic timeentry.time-entry.approval.v1
 #
-# --bootstrap-server is added for you (KAFKA_BOOTSTRAP_SERVERS from .local/stack.env).
+# --bootstrap-server is added for you (KAFKA_BOOTSTRAP_SERVERS from .local/stack.env; a stack started with another
+# CASECLOCK_LOCAL_DIR: set it here too).
 set -euo pipefail
 root=$(cd "$(dirname "$0")/../.." && pwd)
-[[ -f $root/.local/stack.env ]] || { echo "no .local/stack.env: start the stack with ./run-local.sh first" >&2; exit 1; }
-# shellcheck disable=SC1091
-source "$root/.local/stack.env"
-[[ $# -ge 1 ]] || { sed -n '2,13p' "$0" | sed 's/^# \{0,1\}//'; exit 2; }
+state=${CASECLOCK_LOCAL_DIR:-.local}
+[[ $state == /* ]] || state=$root/$state   # relative to the repository, as in run-local.sh
+[[ -f $state/stack.env ]] || { echo "no $state/stack.env: start the stack with ./run-local.sh first" >&2; exit 1; }
+# shellcheck disable=SC1090,SC1091
+source "$state/stack.env"
+[[ $# -ge 1 ]] || { sed -n '2,/^set -e/p' "$0" | grep '^#' | sed 's/^# \{0,1\}//'; exit 2; }
 tool=$1; shift
 case "$tool" in
   topics) main=org.apache.kafka.tools.TopicCommand ;;
@@ -24,5 +27,5 @@ case "$tool" in
   get-offsets) main=org.apache.kafka.tools.GetOffsetShell ;;
   *) echo "unknown tool '$tool' (topics, consumer-groups, console-consumer, get-offsets)" >&2; exit 2 ;;
 esac
-exec java -Dorg.slf4j.simpleLogger.defaultLogLevel=warn -cp "$(cat "$root/.local/tools.classpath")" "$main" \
+exec java -Dorg.slf4j.simpleLogger.defaultLogLevel=warn -cp "$(cat "$state/tools.classpath")" "$main" \
   --bootstrap-server "$KAFKA_BOOTSTRAP_SERVERS" "$@"

@@ -20,16 +20,25 @@ import java.util.List;
 import java.util.Random;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
 
+import org.HdrHistogram.ConcurrentHistogram;
 import org.HdrHistogram.Histogram;
 
 /**
- * Closed-loop search load from its own process: {@code concurrency} threads each send the next search as soon as the
- * previous answer arrived, for {@code warmupSeconds} (not recorded) then {@code seconds} (recorded with
+ * Search load from its own process, for {@code warmupSeconds} (not recorded) then {@code seconds} (recorded with
  * HdrHistogram, microsecond precision). Prints p50/p90/p99/p99.9/max latency and throughput.
  *
+ * <ul>
+ * <li>Closed loop (rate 0): {@code concurrency} threads each send the next search as soon as the previous answer
+ * arrived, so the service is always saturated and latency includes the queueing that saturation causes.</li>
+ * <li>Open loop (rate &gt; 0): searches start at a fixed rate (requests per second) whether or not earlier ones have
+ * answered, and each latency is measured from the moment its search was due, so a stall counts for every search it
+ * delays (no coordinated omission).</li>
+ * </ul>
+ *
  * <p>Usage: {@code SearchLoad <baseUrl> <privateKey.der> <issuer> <firm,firm,...> <mattersPerFirm> <concurrency>
- * <warmupSeconds> <seconds>}
+ * <warmupSeconds> <seconds> [rate]}
  */
 public final class SearchLoad {
 
@@ -43,6 +52,7 @@ public final class SearchLoad {
         int concurrency = Integer.parseInt(args[5]);
         int warmup = Integer.parseInt(args[6]);
         int seconds = Integer.parseInt(args[7]);
+        double rate = args.length > 8 ? Double.parseDouble(args[8]) : 0;
         String[] tokens = new String[firms.length];
         for (int f = 0; f < firms.length; f++) {
             tokens[f] = jwt(key, issuer, firms[f]);
@@ -52,6 +62,10 @@ public final class SearchLoad {
 
         long warmupEnd = System.nanoTime() + warmup * 1_000_000_000L;
         long end = warmupEnd + seconds * 1_000_000_000L;
+        if (rate > 0) {
+            openLoop(client, base, firms, tokens, perFirm, rate, warmupEnd, end, seconds, warmup);
+            return;
+        }
         List<Histogram> histograms = new ArrayList<>();
         AtomicLong errors = new AtomicLong();
         AtomicLong results = new AtomicLong();
@@ -97,7 +111,8 @@ public final class SearchLoad {
         done.await();
         Histogram all = new Histogram(60_000_000L, 3);
         histograms.forEach(all::add);
-        System.out.printf("search: %d firm(s) x %d matters, concurrency %d, %d s measured after %d s warm-up%n",
+        System.out.printf("search (closed loop): %d firm(s) x %d matters, concurrency %d, %d s measured after %d s"
+                + " warm-up%n",
                 firms.length, perFirm, concurrency, seconds, warmup);
         System.out.printf("requests %d (%.0f/s), with results %.1f %%, errors %d%n", all.getTotalCount(),
                 all.getTotalCount() / (double) seconds, 100.0 * results.get() / Math.max(1, all.getTotalCount()),
@@ -106,6 +121,54 @@ public final class SearchLoad {
                 all.getValueAtPercentile(50) / 1000.0, all.getValueAtPercentile(90) / 1000.0,
                 all.getValueAtPercentile(99) / 1000.0, all.getValueAtPercentile(99.9) / 1000.0,
                 all.getMaxValue() / 1000.0);
+    }
+
+    private static void openLoop(HttpClient client, String base, String[] firms, String[] tokens, int perFirm,
+            double rate, long warmupEnd, long end, int seconds, int warmup) throws InterruptedException {
+        ConcurrentHistogram h = new ConcurrentHistogram(60_000_000L, 3);
+        AtomicLong errors = new AtomicLong();
+        AtomicLong results = new AtomicLong();
+        AtomicLong inFlight = new AtomicLong();
+        Random r = new Random(0);
+        long interval = (long) (1_000_000_000L / rate);
+        long due = System.nanoTime();
+        while (due < end) {
+            long wait = due - System.nanoTime();
+            if (wait > 0) {
+                LockSupport.parkNanos(wait);
+            }
+            int f = r.nextInt(firms.length);
+            String q = query(r, firms[f], perFirm);
+            HttpRequest req = HttpRequest.newBuilder(URI.create(base + "/api/v1/matters?q="
+                    + URLEncoder.encode(q, StandardCharsets.UTF_8)))
+                    .header("Authorization", "Bearer " + tokens[f]).GET().build();
+            long intended = due;
+            inFlight.incrementAndGet();
+            client.sendAsync(req, HttpResponse.BodyHandlers.ofString()).whenComplete((resp, failure) -> {
+                long micros = (System.nanoTime() - intended) / 1000;
+                if (failure != null || resp.statusCode() != 200) {
+                    errors.incrementAndGet();
+                } else if (intended >= warmupEnd) {
+                    h.recordValue(micros);
+                    if (resp.body().contains("\"id\"")) {
+                        results.incrementAndGet();
+                    }
+                }
+                inFlight.decrementAndGet();
+            });
+            due += interval;
+        }
+        while (inFlight.get() > 0) {
+            Thread.sleep(10);
+        }
+        System.out.printf("search (open loop): %d firm(s) x %d matters, %.0f requests/s offered, %d s measured after"
+                + " %d s warm-up%n", firms.length, perFirm, rate, seconds, warmup);
+        System.out.printf("requests %d (%.0f/s), with results %.1f %%, errors %d%n", h.getTotalCount(),
+                h.getTotalCount() / (double) seconds, 100.0 * results.get() / Math.max(1, h.getTotalCount()),
+                errors.get());
+        System.out.printf("latency ms (from when due): p50 %.2f  p90 %.2f  p99 %.2f  p99.9 %.2f  max %.2f%n",
+                h.getValueAtPercentile(50) / 1000.0, h.getValueAtPercentile(90) / 1000.0,
+                h.getValueAtPercentile(99) / 1000.0, h.getValueAtPercentile(99.9) / 1000.0, h.getMaxValue() / 1000.0);
     }
 
     /** A mix of what lawyers type: 3-letter prefixes, names, display numbers, two words, typos. */

@@ -80,9 +80,20 @@ public interface ConnectorConfig {
         @WithDefault("2m")
         Duration overlap();
 
-        /** @return {@code connector.sync.lease}: how long a claimed firm stays with one instance, default 5 min */
-        @WithDefault("5m")
+        /**
+         * @return {@code connector.sync.lease}: how long a claimed firm stays with one instance without renewal,
+         *         default 30 s; the running instance renews it every third of it, so when an instance dies its firms
+         *         are picked up by another within this time (keep it below the poll interval)
+         */
+        @WithDefault("30s")
         Duration lease();
+
+        /**
+         * @return {@code connector.sync.tick}: how often an instance renews its leases and claims due firms, default
+         *         {@code 1s}; {@code off} leaves this instance out of syncing (the scheduler never runs)
+         */
+        @WithDefault("1s")
+        String tick();
 
         /** @return {@code connector.sync.max-parallel-firms}: firms synced at once per instance, default 4 */
         @WithDefault("4")
@@ -99,9 +110,33 @@ public interface ConnectorConfig {
         @WithDefault("30s")
         Duration retryAfterFailure();
 
+        /**
+         * @return {@code connector.sync.closed-matters}: which closed matters a complete listing of matters (the first
+         *         backfill, the daily reconciliation, a re-sync that includes closed matters) covers: {@code all}
+         *         (default) or {@code within-days} (closed within {@link #closedMattersDays()}); open and pending
+         *         matters are always covered, and changes to any matter are always published
+         */
+        @WithDefault("all")
+        ClosedMatters closedMatters();
+
+        /**
+         * @return {@code connector.sync.closed-matters-days}: with {@code closed-matters=within-days}, how many days
+         *         back a closed matter's close date may be, default 365
+         */
+        @WithDefault("365")
+        int closedMattersDays();
+
         /** @return {@code connector.sync.default-currency}: ISO 4217 code for rates Clio gives no currency, USD */
         @WithDefault("USD")
         String defaultCurrency();
+    }
+
+    /** Which closed matters complete listings cover ({@code connector.sync.closed-matters}). */
+    enum ClosedMatters {
+        /** Every closed matter. */
+        ALL,
+        /** Closed matters whose close date is within {@code connector.sync.closed-matters-days}. */
+        WITHIN_DAYS
     }
 
     /** Clio's API, per region, and our OAuth application there. */

@@ -9,6 +9,7 @@ import org.jboss.logging.Logger;
 
 import com.caseclock.connector.posting.PostingIntake;
 import com.caseclock.connector.repository.InboxRepository;
+import com.caseclock.connector.support.DeadLetterHeaders;
 import com.caseclock.events.EventCodec;
 import com.caseclock.events.InvalidEventException;
 import com.caseclock.events.kafka.ReceivedEvent;
@@ -23,7 +24,8 @@ import com.caseclock.events.kafka.ReceivedEvent;
  * ({@link PostingIntake}) in one transaction, and only then is the offset committed. Clio is never called here: the
  * posting scheduler does that, so Clio's latency, 429s and outages never hold the consumer past its poll limits.
  * A redelivered or replayed event is not simply dropped by the inbox: the posting job decides (re-publish the result,
- * retry a failed job, or nothing), since the job, not the inbox, guards Clio against duplicates. A record that is not
+ * retry a failed job, or nothing), since the job, not the inbox, guards Clio against duplicates. A support replay
+ * ({@code caseclock-replay-of} header) keeps the original event id and takes the same path. A record that is not
  * valid JSON, violates its schema or lacks its CloudEvents headers throws, the transaction rolls back, and the shared
  * failure strategy sends the record to {@code clio-connector.dead-letter.v1} while the consumer goes on.
  */
@@ -58,7 +60,12 @@ public class ApprovalConsumer {
             throw new InvalidEventException("unexpected null value on " + record.topic());
         }
         boolean first = inbox.recordFirstDelivery(CHANNEL, received);
-        if (!first) {
+        org.apache.kafka.common.header.Header replayOf = record.headers().lastHeader(DeadLetterHeaders.REPLAY_OF);
+        if (replayOf != null) {
+            // a support replay keeps the event id, so the inbox knows it; the posting job decides what to do
+            LOG.infof("Event %s replayed by support (failed event %s)", received.ceId(),
+                    new String(replayOf.value(), java.nio.charset.StandardCharsets.UTF_8));
+        } else if (!first) {
             LOG.debugf("Event %s delivered again", received.ceId());
         }
         intake.accept(received, first);

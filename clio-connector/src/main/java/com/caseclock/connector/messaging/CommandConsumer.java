@@ -26,8 +26,9 @@ import io.agroal.api.AgroalDataSource;
 
 /**
  * Consumes connector commands (topic {@code connector.command.v1}, keyed by firm): "re-sync this firm now" forces a
- * full listing that republishes every record and tombstones what Clio no longer has; "look up this matter" queues a
- * search that the firm's sync worker runs within seconds (it answers FOUND or NOT_FOUND on
+ * full listing that republishes every record and tombstones what Clio no longer has (matters: open and pending ones,
+ * plus, when the command includes closed matters, the closed ones of {@code connector.sync.closed-matters}); "look
+ * up this matter" queues a search that the firm's sync worker runs within seconds (it answers FOUND or NOT_FOUND on
  * {@code connector.matter-lookup.result.v1}). A command for a firm that is not connected is answered at once: a
  * lookup with FAILED, a re-sync is logged and dropped. Poison records go to the dead-letter topic.
  */
@@ -69,8 +70,10 @@ public class CommandConsumer {
                         resync.firmId());
                 return;
             }
-            sync.forceResync(resync.firmId());
-            LOG.infof("Full re-sync of firm %s requested by %s", resync.firmId(), resync.requestedBy());
+            sync.forceResync(resync.firmId(), resync.includeClosedMatters());
+            LOG.infof("Full re-sync of firm %s (%s) requested by %s", resync.firmId(),
+                    resync.includeClosedMatters() ? "closed matters included" : "open and pending matters",
+                    resync.requestedBy());
         } else if (received.event() instanceof MatterLookupRequestedV1 lookup) {
             if (!sync.isSynced(lookup.firmId())) {
                 outbox.append(OutgoingEvent.of(new MatterLookupAnsweredV1(UUID.randomUUID(), lookup.firmId(),

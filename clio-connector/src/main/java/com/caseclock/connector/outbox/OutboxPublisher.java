@@ -35,8 +35,13 @@ public class OutboxPublisher {
                 clock);
     }
 
-    /** Publishes until the outbox is empty or a send fails. */
-    @Scheduled(every = "${connector.outbox.interval:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    /**
+     * Publishes until the outbox is empty or a send fails. Skipped until the application has started: before that the
+     * messaging channels are not wired yet, and creating this bean would fail (SRMSG00019, "Unable to connect an
+     * emitter with the channel").
+     */
+    @Scheduled(every = "${connector.outbox.interval:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void publish() {
         driver.publishAll();
     }

@@ -23,6 +23,7 @@ import com.caseclock.connector.repository.ClioConnection;
 import com.caseclock.connector.service.ConnectionService;
 import com.caseclock.connector.service.ConnectionService.AccessToken;
 import com.caseclock.connector.service.NeedsReconnect;
+import com.caseclock.connector.support.Redactor;
 import com.caseclock.events.ApprovedTimeEntry;
 import com.caseclock.events.DomainEvent;
 import com.caseclock.events.EventCodec;
@@ -128,9 +129,11 @@ public class EntryPoster {
             return new Outcome.WaitingForConnection("Your Clio connection needs to be renewed: reconnect to Clio "
                     + "and this entry is sent automatically.");
         } catch (ClioUnavailable e) {
+            store.clioAnswer(job.timeEntryId(), status(e), null, e.getClass().getName());
             return new Outcome.Retry(FailureReason.CLIO_UNAVAILABLE, "Clio is unavailable (" + e.getMessage() + ")",
                     status(e));
         } catch (ClioApiException e) {
+            store.clioAnswer(job.timeEntryId(), e.status(), Redactor.redact(e.body()), e.getClass().getName());
             return classify(ctx, e);
         }
     }

@@ -72,7 +72,8 @@ public class PostingScheduler {
 
     /** Claims due work and starts it; also wakes reconnected users' jobs and sends dead letters. */
     @Scheduled(every = "${connector.posting.tick:1s}", delayed = "2s",
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void tick() {
         try {
             long now = System.nanoTime();
@@ -126,6 +127,11 @@ public class PostingScheduler {
                     outcome = poster.run(job);
                 } catch (RuntimeException e) {
                     LOG.errorf(e, "Posting entry %s failed unexpectedly", job.timeEntryId());
+                    try {
+                        store.clioAnswer(job.timeEntryId(), null, null, e.getClass().getName());
+                    } catch (RuntimeException bookkeeping) {
+                        LOG.debugf("Could not note the failure class of entry %s", job.timeEntryId());
+                    }
                     outcome = new Outcome.Retry(FailureReason.INTERNAL_ERROR, "The connector failed unexpectedly ("
                             + e.getClass().getSimpleName() + ")", null);
                 }
@@ -204,9 +210,9 @@ public class PostingScheduler {
                 }
             }
             SyncFailure failure = draft.failure();
-            boolean deadLetter = failure != null && (failure.reason() == FailureReason.CLIO_UNAVAILABLE
-                    || failure.reason() == FailureReason.RATE_LIMITED
-                    || failure.reason() == FailureReason.INTERNAL_ERROR);
+            // every job that ends FAILED is dead-lettered (Clio's refusals too, so support sees and can replay them);
+            // a job parked for a reconnect is not: it resumes by itself
+            boolean deadLetter = failure != null && state == PostingStore.State.FAILED;
             store.finish(job.timeEntryId(), job.revision(), sources, state, lastJson,
                     failure == null ? null : failure.message(), deadLetter,
                     failure == null ? null : failure.reason() + ": " + failure.message(),

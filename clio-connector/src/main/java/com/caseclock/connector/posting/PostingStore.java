@@ -105,7 +105,8 @@ public class PostingStore {
                 + "source_ce_source = ?, source_topic = ?, source_key = ?, payload = ?, "
                 + "pending_sources = array_append(pending_sources, ?::text), state = 'PENDING', attempts = 0, "
                 + "rate_limit_parks = 0, not_before = now(), first_failure_at = NULL, last_failure_at = NULL, "
-                + "last_error = NULL, updated_at = now() WHERE time_entry_id = ?", kind.name(), revision, eventId,
+                + "last_error = NULL, last_clio_status = NULL, last_clio_body = NULL, last_error_class = NULL, "
+                + "updated_at = now() WHERE time_entry_id = ?", kind.name(), revision, eventId,
                 ceType, ceSource, topic, key, payload, source(eventId, revision), timeEntryId);
     }
 
@@ -114,6 +115,7 @@ public class PostingStore {
         update("UPDATE posting_job SET pending_sources = CASE WHEN ?::text = ANY (pending_sources) THEN pending_sources "
                 + "ELSE array_append(pending_sources, ?::text) END, state = 'PENDING', attempts = 0, "
                 + "rate_limit_parks = 0, not_before = now(), first_failure_at = NULL, last_failure_at = NULL, "
+                + "last_clio_status = NULL, last_clio_body = NULL, last_error_class = NULL, "
                 + "updated_at = now() WHERE time_entry_id = ?", source(eventId, revision), source(eventId, revision),
                 timeEntryId);
     }
@@ -215,6 +217,18 @@ public class PostingStore {
                 processedRevision, deadLetter, processedRevision, deadLetterReason, timeEntryId);
     }
 
+    /**
+     * Remembers what Clio answered to a failing run (for the job's dead letter, if it comes to one).
+     *
+     * @param clioStatus Clio's HTTP status, or null when Clio did not answer
+     * @param clioBody   Clio's body, tokens and secrets already redacted, or null
+     * @param errorClass the Java class of the failure
+     */
+    public void clioAnswer(UUID timeEntryId, Integer clioStatus, String clioBody, String errorClass) {
+        update("UPDATE posting_job SET last_clio_status = ?, last_clio_body = ?, last_error_class = ? "
+                + "WHERE time_entry_id = ?", clioStatus, clioBody, errorClass, timeEntryId);
+    }
+
     /** Jobs parked for a user's connection become due again (after a reconnect). */
     public int wakeWaiting(String firmId, String userId) {
         return update("UPDATE posting_job SET state = 'PENDING', not_before = now(), attempts = 0, updated_at = now() "
@@ -231,14 +245,16 @@ public class PostingStore {
     /** One dead letter to send. */
     public record DeadLetter(UUID timeEntryId, String topic, String key, UUID eventId, String ceType,
             String ceSource, String payload, String reason, int attempts, Instant firstFailureAt,
-            Instant lastFailureAt, String lastError) {
+            Instant lastFailureAt, String lastError, String firmId, String userId, Integer clioStatus,
+            String clioBody, String errorClass) {
     }
 
     /** @return jobs whose event must go to the dead-letter topic */
     public List<DeadLetter> pendingDeadLetters(int limit) {
         String sql = "SELECT time_entry_id, source_topic, source_key, source_event_id, source_ce_type, "
                 + "source_ce_source, payload, dead_letter_reason, attempts, first_failure_at, last_failure_at, "
-                + "last_error FROM posting_job WHERE dead_letter_pending ORDER BY updated_at LIMIT ?";
+                + "last_error, firm_id, user_id, last_clio_status, last_clio_body, last_error_class FROM posting_job "
+                + "WHERE dead_letter_pending ORDER BY updated_at LIMIT ?";
         try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
             s.setInt(1, limit);
             List<DeadLetter> out = new ArrayList<>();
@@ -247,7 +263,8 @@ public class PostingStore {
                     out.add(new DeadLetter(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3),
                             rs.getObject(4, UUID.class), rs.getString(5), rs.getString(6), rs.getString(7),
                             rs.getString(8), rs.getInt(9), instant(rs.getTimestamp(10)),
-                            instant(rs.getTimestamp(11)), rs.getString(12)));
+                            instant(rs.getTimestamp(11)), rs.getString(12), rs.getString(13), rs.getString(14),
+                            (Integer) rs.getObject(15), rs.getString(16), rs.getString(17)));
                 }
             }
             return out;

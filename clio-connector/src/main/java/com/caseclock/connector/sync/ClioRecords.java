@@ -76,6 +76,10 @@ public final class ClioRecords {
         };
     }
 
+    /**
+     * The rate lines are read from {@code resolved_rates} when {@link MatterRates} put them there (a listing shows
+     * only each line's id and etag), else from Clio's {@code rates}; a line without an amount is left out.
+     */
     private static MatterCustomRate customRate(JsonNode json, String currency) {
         if (!json.isObject() || !json.path("type").isTextual()) {
             return null;
@@ -86,7 +90,8 @@ public final class ClioRecords {
             default -> CustomRateType.HOURLY_RATE;
         };
         List<MatterRateEntry> rates = new ArrayList<>();
-        for (JsonNode rate : json.path("rates")) {
+        JsonNode lines = json.has(MatterRates.RESOLVED) ? json.path(MatterRates.RESOLVED) : json.path("rates");
+        for (JsonNode rate : lines) {
             JsonNode amount = rate.path("rate");
             if (amount.isMissingNode() || amount.isNull()) {
                 continue;

@@ -5,6 +5,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.HashSet;
 import java.util.List;
@@ -25,6 +27,7 @@ import com.caseclock.connector.service.NeedsReconnect;
 import com.caseclock.connector.webhook.WebhookRegistrar;
 import com.caseclock.connector.webhook.WebhookStore;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
@@ -42,6 +45,7 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 public class FirmSyncer {
 
     private static final Logger LOG = Logger.getLogger(FirmSyncer.class);
+    private static final int ID_BATCH = 100;
 
     /**
      * How a run ended.
@@ -87,11 +91,15 @@ public class FirmSyncer {
         try {
             AccessToken token = connections.accessToken(claim.firmId(), claim.syncUserId());
             webhooks.ensure(claim.firmId(), token);
-            applyPendingChanges(claim.firmId(), token);
-            applyLookups(claim.firmId(), token);
+            MatterRates rates = new MatterRates(fetcher, api);
+            applyPendingChanges(claim.firmId(), token, rates);
+            applyLookups(claim.firmId(), token, rates);
             boolean fullListing = !claim.backfillDone() || claim.reconcileDue();
+            MatterScope matterScope = claim.backfillDone() && Boolean.FALSE.equals(claim.resyncClosedMatters())
+                    ? MatterScope.OPEN_ONLY : MatterScope.configured(config.sync(), LocalDate.ofInstant(clock.instant(),
+                            ZoneOffset.UTC));
             for (SyncedResource resource : SyncedResource.values()) {
-                token = pass(claim.firmId(), claim.syncUserId(), token, resource, fullListing);
+                token = pass(claim.firmId(), claim.syncUserId(), token, resource, fullListing, matterScope, rates);
             }
             if (fullListing) {
                 QuarkusTransaction.requiringNew().run(() -> store.fullListingCompleted(claim.firmId(),
@@ -132,20 +140,36 @@ public class FirmSyncer {
     /**
      * One pass over a resource. A full pass (first backfill, reconciliation, forced re-sync, and every pass of the
      * small resources) lists everything and, once complete, publishes tombstones for records it did not see; an
-     * incremental pass asks for {@code updated_since}.
+     * incremental pass asks for {@code updated_since}. Matters whose custom rate lines are new or changed get their
+     * rate amounts read ({@link MatterRates}) before their page is applied; when a later users pass sees a user
+     * changed (groups, a new user), the matters with custom rates are queued to have their amounts read again.
+     *
+     * <p>A complete listing of matters covers {@code matterScope} ({@link MatterScope}: all matters, or open and
+     * pending ones plus closed ones since a date, as one or two filtered listings run one after the other; a resumed
+     * pass keeps the scope it started with). When it does not cover every matter, the known matters it did not see
+     * are looked up by id before any is tombstoned: only those Clio no longer has were deleted.
      */
     private AccessToken pass(String firmId, String userId, AccessToken token, SyncedResource resource,
-            boolean fullListing) {
+            boolean fullListing, MatterScope matterScope, MatterRates rates) {
         String name = resource.resourceName();
         SyncStore.Watermark watermark = QuarkusTransaction.requiringNew().call(() -> store.watermark(firmId, name));
         boolean resume = watermark.nextPageUrl() != null;
         boolean full = resume ? watermark.fullPass()
                 : fullListing || !resource.incremental() || watermark.updatedSince() == null;
+        MatterScope scope = resource != SyncedResource.MATTERS || !full ? MatterScope.ALL
+                : resume ? MatterScope.decode(watermark.listingScope()) : matterScope;
+        List<String> filters = scope.filters();
+        String scopeName = resource == SyncedResource.MATTERS && full ? scope.encoded() : null;
+        int part = resume ? Math.min(watermark.listingPart(), filters.size() - 1) : 0;
         Instant passStart = resume ? watermark.passStartedAt() : clock.instant().truncatedTo(ChronoUnit.SECONDS);
-        String url = resume ? watermark.nextPageUrl() : firstPage(token, resource, full ? null : watermark.updatedSince());
+        String url = resume ? watermark.nextPageUrl()
+                : firstPage(token, resource, full ? null : watermark.updatedSince(), filters.get(0));
         boolean backfill = resource.incremental() && watermark.updatedSince() == null;
+        boolean refreshRatesOnChange = resource == SyncedResource.USERS && watermark.updatedSince() != null;
         String resumeUrl = resume ? watermark.nextPageUrl() : null;
-        QuarkusTransaction.requiringNew().run(() -> store.passAt(firmId, name, passStart, resumeUrl, full));
+        int startPart = part;
+        QuarkusTransaction.requiringNew().run(() -> store.passAt(firmId, name, passStart, resumeUrl, full, scopeName,
+                startPart));
         while (url != null) {
             ClioPage page;
             try {
@@ -158,17 +182,29 @@ public class FirmSyncer {
                 token = connections.refreshNow(firmId, userId);
                 page = fetcher.fetch(token.region(), token.value(), url);
             }
+            if (resource == SyncedResource.MATTERS) {
+                resolveChangedRates(firmId, token, page.data(), rates);
+            }
             ClioPage current = page;
             String next = page.next();
-            QuarkusTransaction.requiringNew().run(() -> apply(firmId, resource, current, passStart, next, backfill,
-                    full));
+            if (next == null && part + 1 < filters.size()) {
+                part++;
+                next = firstPage(token, resource, null, filters.get(part));
+            }
+            String nextUrl = next;
+            int nextPart = part;
+            QuarkusTransaction.requiringNew().run(() -> apply(firmId, resource, current, passStart, nextUrl, backfill,
+                    full, refreshRatesOnChange, scopeName, nextPart));
             url = next;
         }
         if (full) {
             // A complete listing: what we published before and Clio no longer lists was deleted.
+            List<Long> unseen = QuarkusTransaction.requiringNew().call(() -> store.unseenSince(firmId, name,
+                    passStart));
+            List<Long> gone = scope.everyMatter() ? unseen : stillMissing(firmId, token, unseen, passStart);
             QuarkusTransaction.requiringNew().run(() -> {
-                for (long gone : store.unseenSince(firmId, name, passStart)) {
-                    snapshots.deleted(firmId, resource, gone);
+                for (long id : gone) {
+                    snapshots.deleted(firmId, resource, id);
                 }
             });
         }
@@ -178,10 +214,11 @@ public class FirmSyncer {
 
     /**
      * Applies what webhooks reported since the last run: fetches each created or updated record (a record Clio no
-     * longer has is deleted) and publishes it, or publishes the tombstone of a deleted one. A batch is taken, fetched
-     * and published in one transaction, so a failure leaves it pending for the next run.
+     * longer has is deleted) and publishes it, or publishes the tombstone of a deleted one. A matter queued for its
+     * rates ({@link SyncStore#RATES_CHANGED}) is fetched, its rate amounts read again and republished. A batch is
+     * taken, fetched and published in one transaction, so a failure leaves it pending for the next run.
      */
-    private void applyPendingChanges(String firmId, AccessToken token) {
+    private void applyPendingChanges(String firmId, AccessToken token, MatterRates rates) {
         List<WebhookStore.PendingChange> batch;
         do {
             batch = QuarkusTransaction.requiringNew().call(() -> {
@@ -199,7 +236,21 @@ public class FirmSyncer {
                             + resource.path().replace(".json", "/" + change.clioId() + ".json")
                             + "?fields=" + encode(resource.fields());
                     try {
-                        snapshots.record(firmId, resource, fetcher.fetch(token.region(), token.value(), url).data());
+                        JsonNode record = fetcher.fetch(token.region(), token.value(), url).data();
+                        boolean ratesChanged = SyncStore.RATES_CHANGED.equals(change.event());
+                        if (resource == SyncedResource.MATTERS) {
+                            if (ratesChanged) {
+                                rates.resolve(token, record);
+                            } else {
+                                resolveChangedRates(firmId, token, JsonNodeFactory.instance.arrayNode().add(record),
+                                        rates);
+                            }
+                        }
+                        if (ratesChanged) {
+                            snapshots.republish(firmId, resource, record);
+                        } else {
+                            snapshots.record(firmId, resource, record);
+                        }
                     } catch (ClioApiException e) {
                         if (e.status() != 404) {
                             throw e;
@@ -217,17 +268,19 @@ public class FirmSyncer {
      * description), publishes every match again (even if unchanged: the asker's cache lacks it) and answers
      * FOUND with the ids, or NOT_FOUND.
      */
-    private void applyLookups(String firmId, AccessToken token) {
+    private void applyLookups(String firmId, AccessToken token, MatterRates rates) {
         List<SyncStore.Lookup> batch;
         do {
             batch = QuarkusTransaction.requiringNew().call(() -> {
                 List<SyncStore.Lookup> lookups = store.takeLookups(firmId, 10);
                 for (SyncStore.Lookup lookup : lookups) {
-                    String url = firstPage(token, SyncedResource.MATTERS, null).replaceAll("&limit=\\d+", "&limit=20")
+                    String url = firstPage(token, SyncedResource.MATTERS, null, "")
+                            .replaceAll("&limit=\\d+", "&limit=20")
                             + "&query=" + encode(lookup.query());
                     JsonNode found = fetcher.fetch(token.region(), token.value(), url).data();
                     List<Long> ids = new java.util.ArrayList<>();
                     for (JsonNode matter : found) {
+                        rates.resolve(token, matter);
                         snapshots.republish(firmId, SyncedResource.MATTERS, matter);
                         ids.add(matter.path("id").asLong());
                     }
@@ -238,8 +291,56 @@ public class FirmSyncer {
         } while (!batch.isEmpty());
     }
 
+    /**
+     * Looks known matters a scoped listing did not see up by id ({@code ids[]}, OpenAPI
+     * {@code paths["/matters.json"].get.parameters}): those Clio still has (e.g. closed before the scope's date) are
+     * marked seen.
+     *
+     * @return the ids Clio no longer has
+     */
+    private List<Long> stillMissing(String firmId, AccessToken token, List<Long> unseen, Instant passStart) {
+        List<Long> missing = new java.util.ArrayList<>();
+        for (int from = 0; from < unseen.size(); from += ID_BATCH) {
+            List<Long> batch = unseen.subList(from, Math.min(unseen.size(), from + ID_BATCH));
+            StringBuilder url = new StringBuilder(api.baseUrl(token.region()).toString().replaceAll("/+$", ""))
+                    .append(SyncedResource.MATTERS.path()).append("?fields=id&limit=").append(ID_BATCH);
+            for (long id : batch) {
+                url.append('&').append(encode("ids[]")).append('=').append(id);
+            }
+            Set<Long> existing = new HashSet<>();
+            for (JsonNode matter : fetcher.fetch(token.region(), token.value(), url.toString()).data()) {
+                existing.add(matter.path("id").asLong());
+            }
+            QuarkusTransaction.requiringNew().run(() -> store.seen(firmId, SyncedResource.MATTERS.resourceName(),
+                    List.copyOf(existing), passStart));
+            batch.stream().filter(id -> !existing.contains(id)).forEach(missing::add);
+        }
+        return missing;
+    }
+
+    /** Reads the rate amounts of the matters whose custom rate lines were not published in this version yet. */
+    private void resolveChangedRates(String firmId, AccessToken token, JsonNode matters, MatterRates rates) {
+        List<Long> ids = new java.util.ArrayList<>();
+        for (JsonNode matter : matters) {
+            if (MatterRates.hasCustomRates(matter)) {
+                ids.add(matter.path("id").asLong());
+            }
+        }
+        if (ids.isEmpty()) {
+            return;
+        }
+        java.util.Map<Long, String> published = QuarkusTransaction.requiringNew().call(() -> store.publishedVersions(
+                firmId, SyncedResource.MATTERS.resourceName(), ids));
+        for (JsonNode matter : matters) {
+            if (MatterRates.hasCustomRates(matter) && !SyncedResource.MATTERS.version(matter)
+                    .equals(published.get(matter.path("id").asLong()))) {
+                rates.resolve(token, matter);
+            }
+        }
+    }
+
     private void apply(String firmId, SyncedResource resource, ClioPage page, Instant passStart, String next,
-            boolean backfill, boolean full) {
+            boolean backfill, boolean full, boolean refreshRatesOnChange, String scopeName, int part) {
         long published = 0;
         List<Long> ids = new java.util.ArrayList<>();
         for (JsonNode record : page.data()) {
@@ -251,19 +352,23 @@ public class FirmSyncer {
         if (full) {
             store.seen(firmId, resource.resourceName(), ids, passStart);
         }
-        store.passAt(firmId, resource.resourceName(), passStart, next, full);
+        store.passAt(firmId, resource.resourceName(), passStart, next, full, scopeName, part);
         if (backfill) {
             store.progress(firmId, page.data().size(), null);
+        }
+        if (refreshRatesOnChange && published > 0) {
+            int queued = store.queueMatterRateRefresh(firmId);
+            LOG.debugf("Firm %s: users changed; %d matters with custom rates queued for their rates", firmId, queued);
         }
         LOG.debugf("Firm %s %s: page of %d, %d new or changed", firmId, resource.resourceName(), page.data().size(),
                 published);
     }
 
-    private String firstPage(AccessToken token, SyncedResource resource, Instant updatedSince) {
+    private String firstPage(AccessToken token, SyncedResource resource, Instant updatedSince, String filter) {
         StringBuilder url = new StringBuilder(api.baseUrl(token.region()).toString().replaceAll("/+$", ""))
                 .append(resource.path()).append("?fields=").append(encode(resource.fields()))
                 .append("&order=").append(encode("id(asc)"))
-                .append("&limit=").append(config.sync().pageSize());
+                .append("&limit=").append(config.sync().pageSize()).append(filter);
         if (updatedSince != null) {
             url.append("&updated_since=").append(encode(updatedSince.minus(config.sync().overlap()).toString()));
         }

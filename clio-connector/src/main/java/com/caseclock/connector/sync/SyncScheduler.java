@@ -7,9 +7,11 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.function.Function;
 
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
 import org.jboss.logging.Logger;
 
@@ -20,23 +22,39 @@ import io.quarkus.scheduler.Scheduled;
 
 /**
  * Shares the firms among connector instances and runs their syncs. Every second it claims due firms with a lease in
- * the database ({@code FOR UPDATE SKIP LOCKED}, so two instances never run the same firm; a dead instance's lease
- * lapses and another instance picks its firms up) and runs each on its own worker, up to
- * {@code connector.sync.max-parallel-firms} at once, so a throttled or failing firm never delays the others.
+ * the database ({@code FOR UPDATE SKIP LOCKED}, so two instances never run the same firm) and runs each on its own
+ * worker, up to {@code connector.sync.max-parallel-firms} at once, so a throttled or failing firm never delays the
+ * others. While a run lasts, its lease is renewed every third of {@code connector.sync.lease} (default 30 s), so a long
+ * backfill keeps its firm; a firm is leased only while it runs, so when an instance dies, its idle firms are simply
+ * due for the next instance and the ones it was running lapse within one lease, less than one poll interval.
  */
 @ApplicationScoped
 public class SyncScheduler {
 
     private static final Logger LOG = Logger.getLogger(SyncScheduler.class);
 
-    private final String instanceId = "connector-" + UUID.randomUUID();
-    private final FirmSyncer syncer;
+    private final String instanceId;
+    private final Function<SyncStore.Claim, FirmSyncer.Outcome> syncer;
     private final SyncStore store;
     private final ConnectorConfig config;
     private final ExecutorService workers;
     private final Set<String> running = ConcurrentHashMap.newKeySet();
+    private volatile long lastRenewalNanos = System.nanoTime();
 
+    @Inject
     SyncScheduler(FirmSyncer syncer, SyncStore store, ConnectorConfig config) {
+        this(syncer::run, store, config, "connector-" + UUID.randomUUID());
+    }
+
+    /**
+     * Another instance sharing the same database (e.g. a second instance in a test).
+     *
+     * @param syncer     runs one claimed firm (normally {@link FirmSyncer#run})
+     * @param instanceId its lease owner id
+     */
+    SyncScheduler(Function<SyncStore.Claim, FirmSyncer.Outcome> syncer, SyncStore store, ConnectorConfig config,
+            String instanceId) {
+        this.instanceId = instanceId;
         this.syncer = syncer;
         this.store = store;
         this.config = config;
@@ -52,9 +70,14 @@ public class SyncScheduler {
         return instanceId;
     }
 
-    /** Claims due firms and starts their runs (skipped while the previous tick is still claiming). */
-    @Scheduled(every = "${connector.sync.tick:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    /**
+     * Renews the leases of running firms when due, then claims due firms and starts their runs (skipped while the
+     * previous tick is still running, and until the application has started).
+     */
+    @Scheduled(every = "${connector.sync.tick:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void tick() {
+        renewLeases();
         int free = config.sync().maxParallelFirms() - running.size();
         if (free <= 0) {
             return;
@@ -68,10 +91,27 @@ public class SyncScheduler {
         }
     }
 
+    private void renewLeases() {
+        Duration lease = config.sync().lease();
+        long now = System.nanoTime();
+        if (running.isEmpty() || now - lastRenewalNanos < lease.toNanos() / 3) {
+            return;
+        }
+        lastRenewalNanos = now;
+        List<String> firms = List.copyOf(running);
+        List<String> held = QuarkusTransaction.requiringNew().call(() -> store.renewLeases(instanceId, firms, lease));
+        for (String firm : firms) {
+            if (!held.contains(firm) && running.contains(firm)) {
+                LOG.warnf("Instance %s lost the sync lease of firm %s while running it (paused longer than %s?)",
+                        instanceId, firm, lease);
+            }
+        }
+    }
+
     private void runOne(SyncStore.Claim claim) {
         FirmSyncer.Outcome outcome;
         try {
-            outcome = syncer.run(claim);
+            outcome = syncer.apply(claim);
         } catch (RuntimeException e) {
             LOG.errorf(e, "Sync of firm %s failed unexpectedly", claim.firmId());
             outcome = new FirmSyncer.Outcome(config.sync().retryAfterFailure(),

@@ -25,14 +25,22 @@ import io.agroal.api.AgroalDataSource;
 @ApplicationScoped
 public class SyncStore {
 
+    /** The pending-change event that asks for a matter's rate amounts to be read again and republished. */
+    public static final String RATES_CHANGED = "rates";
+
     private final AgroalDataSource dataSource;
 
     SyncStore(AgroalDataSource dataSource) {
         this.dataSource = dataSource;
     }
 
-    /** A firm claimed for one sync run. */
-    public record Claim(String firmId, String syncUserId, boolean backfillDone, boolean reconcileDue) {
+    /**
+     * A firm claimed for one sync run.
+     *
+     * @param resyncClosedMatters when a re-sync was asked for: whether it includes closed matters; else {@code null}
+     */
+    public record Claim(String firmId, String syncUserId, boolean backfillDone, boolean reconcileDue,
+            Boolean resyncClosedMatters) {
     }
 
     /**
@@ -41,8 +49,11 @@ public class SyncStore {
      * @param updatedSince  the watermark of the last complete pass (null before the first)
      * @param passStartedAt when the pass in progress started (null when none)
      * @param nextPageUrl   where the pass in progress continues (null when none)
+     * @param listingScope  which matters the pass in progress covers ({@link MatterScope#encoded()}; null: all)
+     * @param listingPart   which of the scope's listings {@code nextPageUrl} belongs to
      */
-    public record Watermark(Instant updatedSince, Instant passStartedAt, String nextPageUrl, boolean fullPass) {
+    public record Watermark(Instant updatedSince, Instant passStartedAt, String nextPageUrl, boolean fullPass,
+            String listingScope, int listingPart) {
     }
 
     /**
@@ -69,7 +80,8 @@ public class SyncStore {
                 + "WHERE firm_id IN (SELECT firm_id FROM firm_sync WHERE next_poll_at <= now() "
                 + "AND (lease_until IS NULL OR lease_until < now()) ORDER BY next_poll_at LIMIT ? "
                 + "FOR UPDATE SKIP LOCKED) RETURNING firm_id, sync_user_id, backfill_completed_at IS NOT NULL, "
-                + "backfill_completed_at IS NOT NULL AND next_reconcile_at IS NOT NULL AND next_reconcile_at <= now()";
+                + "backfill_completed_at IS NOT NULL AND next_reconcile_at IS NOT NULL AND next_reconcile_at <= now(), "
+                + "resync_closed_matters";
         try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
             s.setString(1, owner);
             s.setLong(2, lease.toMillis());
@@ -77,12 +89,42 @@ public class SyncStore {
             List<Claim> claims = new ArrayList<>();
             try (ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
-                    claims.add(new Claim(rs.getString(1), rs.getString(2), rs.getBoolean(3), rs.getBoolean(4)));
+                    boolean closed = rs.getBoolean(5);
+                    claims.add(new Claim(rs.getString(1), rs.getString(2), rs.getBoolean(3), rs.getBoolean(4),
+                            rs.wasNull() ? null : closed));
                 }
             }
             return claims;
         } catch (SQLException e) {
             throw new IllegalStateException("Could not claim firms to sync", e);
+        }
+    }
+
+    /**
+     * Extends this instance's leases on the firms it is still running, so a long run (a large backfill) keeps its
+     * firm while a dead instance's firms lapse within one lease.
+     *
+     * @param owner   this instance's id
+     * @param firmIds the firms it is running
+     * @param lease   how long the renewed leases hold from now
+     * @return the firms whose lease this instance still held (the others were lost, e.g. after a long pause)
+     */
+    public List<String> renewLeases(String owner, List<String> firmIds, Duration lease) {
+        String sql = "UPDATE firm_sync SET lease_until = now() + (?::bigint * interval '1 millisecond') "
+                + "WHERE lease_owner = ? AND firm_id = ANY (?) RETURNING firm_id";
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
+            s.setLong(1, lease.toMillis());
+            s.setString(2, owner);
+            s.setArray(3, c.createArrayOf("text", firmIds.toArray()));
+            List<String> held = new ArrayList<>();
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    held.add(rs.getString(1));
+                }
+            }
+            return held;
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not renew sync leases", e);
         }
     }
 
@@ -99,21 +141,30 @@ public class SyncStore {
                 + "WHERE firm_id = ? AND lease_owner = ?", nextIn.toMillis(), error, error, firmId, owner);
     }
 
-    /** Marks the first backfill (or a reconciliation) of a firm complete and schedules the next reconciliation. */
+    /**
+     * Marks the first backfill (or a reconciliation, or a re-sync) of a firm complete and schedules the next
+     * reconciliation.
+     */
     public void fullListingCompleted(String firmId, Duration reconcileInterval) {
         update("UPDATE firm_sync SET backfill_completed_at = COALESCE(backfill_completed_at, now()), "
-                + "next_reconcile_at = now() + (?::bigint * interval '1 millisecond') WHERE firm_id = ?",
-                reconcileInterval.toMillis(), firmId);
+                + "next_reconcile_at = now() + (?::bigint * interval '1 millisecond'), resync_closed_matters = NULL "
+                + "WHERE firm_id = ?", reconcileInterval.toMillis(), firmId);
     }
 
     /**
      * Forces a full re-sync of a firm: every record is listed and published again (even unchanged ones), and
      * records gone from Clio get tombstones.
+     *
+     * @param includeClosedMatters whether closed matters are listed too (those of
+     *                             {@code connector.sync.closed-matters}); without them only open and pending matters
+     *                             are listed
      */
-    public void forceResync(String firmId) {
-        update("UPDATE firm_sync SET next_reconcile_at = now(), next_poll_at = now() WHERE firm_id = ?", firmId);
+    public void forceResync(String firmId, boolean includeClosedMatters) {
+        update("UPDATE firm_sync SET next_reconcile_at = now(), next_poll_at = now(), resync_closed_matters = "
+                + "(COALESCE(resync_closed_matters, FALSE) OR ?) WHERE firm_id = ?", includeClosedMatters, firmId);
         update("UPDATE clio_record SET etag = NULL WHERE firm_id = ?", firmId);
-        update("UPDATE sync_watermark SET next_page_url = NULL, pass_started_at = NULL WHERE firm_id = ?", firmId);
+        update("UPDATE sync_watermark SET next_page_url = NULL, pass_started_at = NULL, listing_scope = NULL, "
+                + "listing_part = 0 WHERE firm_id = ?", firmId);
     }
 
     /** Marks records seen by a complete listing. */
@@ -234,37 +285,42 @@ public class SyncStore {
 
     /** @return the watermark of a firm's resource */
     public Watermark watermark(String firmId, String resource) {
-        String sql = "SELECT updated_since, pass_started_at, next_page_url, full_pass FROM sync_watermark "
-                + "WHERE firm_id = ? AND resource = ?";
+        String sql = "SELECT updated_since, pass_started_at, next_page_url, full_pass, listing_scope, listing_part "
+                + "FROM sync_watermark WHERE firm_id = ? AND resource = ?";
         try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
             s.setString(1, firmId);
             s.setString(2, resource);
             try (ResultSet rs = s.executeQuery()) {
                 if (!rs.next()) {
-                    return new Watermark(null, null, null, false);
+                    return new Watermark(null, null, null, false, null, 0);
                 }
                 return new Watermark(instant(rs.getTimestamp(1)), instant(rs.getTimestamp(2)), rs.getString(3),
-                        rs.getBoolean(4));
+                        rs.getBoolean(4), rs.getString(5), rs.getInt(6));
             }
         } catch (SQLException e) {
             throw new IllegalStateException("Could not read the sync watermark", e);
         }
     }
 
-    /** Records that a pass started (or continues), whether it lists everything, and where its next page is. */
-    public void passAt(String firmId, String resource, Instant passStartedAt, String nextPageUrl, boolean fullPass) {
-        update("INSERT INTO sync_watermark (firm_id, resource, pass_started_at, next_page_url, full_pass) "
-                + "VALUES (?, ?, ?, ?, ?) ON CONFLICT (firm_id, resource) DO UPDATE SET "
-                + "pass_started_at = EXCLUDED.pass_started_at, next_page_url = EXCLUDED.next_page_url, "
-                + "full_pass = EXCLUDED.full_pass", firmId, resource, Timestamp.from(passStartedAt), nextPageUrl,
-                fullPass);
+    /**
+     * Records that a pass started (or continues), whether it lists everything, where its next page is, and for a
+     * complete listing of matters which matters it covers and which of its listings the next page belongs to.
+     */
+    public void passAt(String firmId, String resource, Instant passStartedAt, String nextPageUrl, boolean fullPass,
+            String listingScope, int listingPart) {
+        update("INSERT INTO sync_watermark (firm_id, resource, pass_started_at, next_page_url, full_pass, "
+                + "listing_scope, listing_part) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (firm_id, resource) DO UPDATE "
+                + "SET pass_started_at = EXCLUDED.pass_started_at, next_page_url = EXCLUDED.next_page_url, "
+                + "full_pass = EXCLUDED.full_pass, listing_scope = EXCLUDED.listing_scope, "
+                + "listing_part = EXCLUDED.listing_part", firmId, resource, Timestamp.from(passStartedAt), nextPageUrl,
+                fullPass, listingScope, listingPart);
     }
 
     /** Completes a pass: its start becomes the watermark of the next one. */
     public void passCompleted(String firmId, String resource, Instant passStartedAt) {
         update("UPDATE sync_watermark SET updated_since = ?, pass_started_at = NULL, next_page_url = NULL, "
-                + "full_pass = FALSE, last_success_at = now() WHERE firm_id = ? AND resource = ?", Timestamp.from(passStartedAt),
-                firmId, resource);
+                + "full_pass = FALSE, listing_scope = NULL, listing_part = 0, last_success_at = now() "
+                + "WHERE firm_id = ? AND resource = ?", Timestamp.from(passStartedAt), firmId, resource);
     }
 
     /**
@@ -287,6 +343,42 @@ public class SyncStore {
         } catch (SQLException e) {
             throw new IllegalStateException("Could not record a Clio record version", e);
         }
+    }
+
+    /**
+     * @param clioIds records of one resource
+     * @return the version last published of each of them that is known (absent: never published)
+     */
+    public java.util.Map<Long, String> publishedVersions(String firmId, String resource, List<Long> clioIds) {
+        String sql = "SELECT clio_id, etag FROM clio_record WHERE firm_id = ? AND resource = ? AND clio_id = ANY (?)";
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
+            s.setString(1, firmId);
+            s.setString(2, resource);
+            s.setArray(3, c.createArrayOf("bigint", clioIds.toArray()));
+            java.util.Map<Long, String> versions = new java.util.HashMap<>();
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    versions.put(rs.getLong(1), rs.getString(2));
+                }
+            }
+            return versions;
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not read published versions", e);
+        }
+    }
+
+    /**
+     * Queues every published matter with custom rate lines for re-reading its rate amounts (a user's groups or a new
+     * user change them without changing the matter), as pending changes the firm's next run applies.
+     *
+     * @return how many matters were queued
+     */
+    public int queueMatterRateRefresh(String firmId) {
+        return Sql.update(dataSource, "Sync bookkeeping", "INSERT INTO pending_change "
+                + "(firm_id, resource, clio_id, event, received_at) SELECT firm_id, resource, clio_id, ?, now() "
+                + "FROM clio_record WHERE firm_id = ? AND resource = ? AND etag LIKE '%|rates:%' "
+                + "ON CONFLICT (firm_id, resource, clio_id) DO NOTHING", RATES_CHANGED,
+                firmId, SyncedResource.MATTERS.resourceName());
     }
 
     /**

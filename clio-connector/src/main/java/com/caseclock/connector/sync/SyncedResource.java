@@ -90,11 +90,26 @@ public enum SyncedResource {
     /**
      * @param record one Clio record
      * @return the version used to tell whether it changed since it was last published (its etag, plus for users
-     *         their group ids, which change without changing the user's etag)
+     *         their group ids, which change without changing the user's etag, and for matters with custom rate lines
+     *         the ids and etags of those lines)
      */
     public String version(JsonNode record) {
         String etag = record.path("etag").asText("");
-        return this == USERS ? etag + "|" + groupIds(record) : etag;
+        return switch (this) {
+            case USERS -> etag + "|" + groupIds(record);
+            case MATTERS -> MatterRates.hasCustomRates(record) ? etag + "|rates:" + rateVersions(record) : etag;
+            default -> etag;
+        };
+    }
+
+    /** The custom rate's type and the id and etag of each of its lines (what Clio shows of them when listing). */
+    private static String rateVersions(JsonNode matter) {
+        JsonNode customRate = matter.path("custom_rate");
+        StringBuilder versions = new StringBuilder(customRate.path("type").asText(""));
+        for (JsonNode rate : customRate.path("rates")) {
+            versions.append(',').append(rate.path("id").asText("")).append('@').append(rate.path("etag").asText(""));
+        }
+        return versions.toString();
     }
 
     /**

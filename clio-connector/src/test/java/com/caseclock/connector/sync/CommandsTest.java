@@ -47,6 +47,9 @@ class CommandsTest {
     @InjectKafkaCompanion
     KafkaCompanion companion;
 
+    @jakarta.inject.Inject
+    io.agroal.api.AgroalDataSource dataSource;
+
     @Test
     void lookupsAreAnsweredAndAResyncRepublishesAndReconciles() throws Exception {
         String firmId = "firm-" + UUID.randomUUID().toString().substring(0, 8);
@@ -77,6 +80,51 @@ class CommandsTest {
             Awaitility.await().atMost(TIMEOUT).until(() -> records(matters, EventKeys.matter(firmId, deleted)).stream()
                     .anyMatch(r -> r.value() == null)
                     && records(matters, EventKeys.matter(firmId, kept)).size() >= 2);
+        }
+    }
+
+    /**
+     * The periodic reconciliation (daily by default) lists every matter again and tombstones one deleted in Clio that
+     * no webhook reported (none is registered in the default test profile). The day passing is simulated by making
+     * the firm's reconciliation due.
+     */
+    @Test
+    void theDailyReconciliationTombstonesAMatterNoWebhookReported() throws Exception {
+        String firmId = "firm-" + UUID.randomUUID().toString().substring(0, 8);
+        long clioUserId = ((Number) sandbox.admin().users(FIRM_KEY).get(0).get("id")).longValue();
+        sandbox.admin().autoConsentAs(FIRM_KEY, clioUserId);
+        List<Long> matterIds = sandbox.admin().matterIds(FIRM_KEY);
+        long deleted = matterIds.get(matterIds.size() / 3);
+        try (ConsumerTask<String, String> matters = consume(Topic.MATTER_CHANGED)) {
+            OAuthFlow.connect(firmId, "user-reconcile");
+            Awaitility.await().atMost(TIMEOUT).until(() -> !records(matters, EventKeys.matter(firmId, deleted))
+                    .isEmpty() && reconcileDueIn(firmId) != null);
+            assertThat(reconcileDueIn(firmId)).as("next reconciliation a day after the backfill")
+                    .isBetween(Duration.ofHours(23), Duration.ofHours(24));
+
+            sandbox.admin().deleteMatter(FIRM_KEY, deleted);
+            try (java.sql.Connection c = dataSource.getConnection(); java.sql.PreparedStatement s = c.prepareStatement(
+                    "UPDATE firm_sync SET next_reconcile_at = now() WHERE firm_id = ?")) {
+                s.setString(1, firmId);
+                s.executeUpdate();
+            }
+            Awaitility.await().atMost(TIMEOUT).until(() -> records(matters, EventKeys.matter(firmId, deleted))
+                    .stream().anyMatch(r -> r.value() == null));
+            Awaitility.await().atMost(TIMEOUT).untilAsserted(() -> assertThat(reconcileDueIn(firmId))
+                    .as("the next one is scheduled a day later again").isGreaterThan(Duration.ofHours(23)));
+        }
+    }
+
+    /** @return how long until the firm's next reconciliation, or null before the backfill completed */
+    private Duration reconcileDueIn(String firmId) throws Exception {
+        try (java.sql.Connection c = dataSource.getConnection(); java.sql.PreparedStatement s = c.prepareStatement(
+                "SELECT EXTRACT(EPOCH FROM next_reconcile_at - now()) FROM firm_sync WHERE firm_id = ? "
+                        + "AND backfill_completed_at IS NOT NULL")) {
+            s.setString(1, firmId);
+            try (java.sql.ResultSet rs = s.executeQuery()) {
+                return rs.next() && rs.getObject(1) != null ? Duration.ofMillis((long) (rs.getDouble(1) * 1000))
+                        : null;
+            }
         }
     }
 

@@ -123,6 +123,54 @@ class MatterSyncTest {
         }
     }
 
+    /**
+     * A matter changed after the pass's cursor went past it (the pass is still paging, each page slowed down) is not
+     * lost: the first snapshot still has the old description, the next poll (from the pass's start minus the overlap)
+     * publishes the change.
+     */
+    @Test
+    void aChangeMadeWhileAPassIsPagingIsNotLost() throws Exception {
+        String firmId = "firm-" + UUID.randomUUID().toString().substring(0, 8);
+        long clioUserId = ((Number) sandbox.admin().users(FIRM_KEY).get(0).get("id")).longValue();
+        sandbox.admin().autoConsentAs(FIRM_KEY, clioUserId);
+        // On the first page; not the first matter, which the other tests expect unchanged.
+        long early = sandbox.admin().matterIds(FIRM_KEY).get(5);
+        long start = lastJournalSequence();
+        sandbox.faults().latency(Duration.ofMillis(300));
+        try (ConsumerTask<String, String> matters = consume(Topic.MATTER_CHANGED)) {
+            OAuthFlow.connect(firmId, "user-paging");
+            // The first two pages are served: the cursor is past the first page's matters.
+            Awaitility.await().atMost(TIMEOUT).pollInterval(Duration.ofMillis(20))
+                    .until(() -> listingPages(start).size() >= 2);
+            String description = "Changed while paging " + UUID.randomUUID();
+            sandbox.admin().updateMatter(FIRM_KEY, early, Map.of("description", description));
+            long changedAt = lastJournalSequence();
+
+            Awaitility.await().atMost(TIMEOUT).until(() -> latest(matters, firmId).containsKey(early)
+                    && description.equals(latest(matters, firmId).get(early).matter().description()));
+            assertThat(listingPages(changedAt)).as("the pass was still paging when the matter changed").isNotEmpty();
+            MatterChangedV1 first = EventCodec.shared().decode(ours(matters, firmId).stream()
+                    .filter(r -> r.key().equals(com.caseclock.events.EventKeys.matter(firmId, early))).findFirst()
+                    .orElseThrow().value(), MatterChangedV1.class);
+            assertThat(first.matter().description()).as("the paging pass had read it before the change")
+                    .isNotEqualTo(description);
+        } finally {
+            sandbox.faults().clear();
+        }
+    }
+
+    /** Further pages (a cursor) of complete matter listings, served after the given journal sequence. */
+    private List<com.caseclock.cliosandbox.journal.JournalEntry> listingPages(long afterSequence) {
+        return sandbox.journal().entries(e -> e.sequence() > afterSequence && "GET".equals(e.method())
+                && e.path().matches(".*/matters(\\.json)?") && FIRM_KEY.equals(e.firmKey()) && e.status() == 200
+                && e.queryParam("page_token") != null && e.queryParam("updated_since") == null);
+    }
+
+    private long lastJournalSequence() {
+        List<com.caseclock.cliosandbox.journal.JournalEntry> entries = sandbox.journal().entries();
+        return entries.isEmpty() ? 0 : entries.get(entries.size() - 1).sequence();
+    }
+
     private ConsumerTask<String, String> consume(Topic topic) {
         return companion.consumeStrings().withGroupId("sync-probe-" + UUID.randomUUID())
                 .withProp("auto.offset.reset", "earliest").fromTopics(topic.topicName());

@@ -35,7 +35,8 @@ import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
 /**
  * A firm whose Clio throttles it (a 429 storm with Retry-After) and then fails (a run of 503s) does not delay another
  * firm: the healthy firm's backfill completes while the throttled one is still waiting, and the throttled firm still
- * completes later with no matter missing.
+ * completes later with no matter missing. Firms other tests connected are not polled meanwhile: they share the
+ * sandbox's Clio firms and would take the injected faults.
  */
 @QuarkusTest
 class ThrottledFirmTest {
@@ -55,6 +56,7 @@ class ThrottledFirmTest {
     void aThrottledFirmDelaysOnlyItself() throws Exception {
         String throttled = "firm-" + UUID.randomUUID().toString().substring(0, 8);
         String healthy = "firm-" + UUID.randomUUID().toString().substring(0, 8);
+        List<String> parked = parkOtherFirms();
         sandbox.faults().inject(FaultRule.of(FaultMode.RATE_LIMIT_STORM, 6).forFirm("harbor-pine")
                 .onPath("/matters").withDelay(Duration.ofSeconds(2)));
         sandbox.faults().inject(FaultRule.of(FaultMode.HTTP_503, 5).forFirm("harbor-pine").onPath("/matters"));
@@ -83,6 +85,39 @@ class ThrottledFirmTest {
             assertThat(served).contains(429, 503);
         } finally {
             sandbox.faults().clear();
+            execute("UPDATE firm_sync SET next_poll_at = now() WHERE firm_id = ANY (?)", parked);
+        }
+    }
+
+    /**
+     * Firms other test classes connected share the sandbox's Clio firms and would take the injected faults: they are
+     * not polled during this test (and no run of theirs is still going on when the faults are injected).
+     *
+     * @return the parked firms
+     */
+    private List<String> parkOtherFirms() throws Exception {
+        List<String> parked = new java.util.ArrayList<>();
+        Awaitility.await().atMost(TIMEOUT).until(() -> {
+            parked.clear();
+            try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(
+                    "UPDATE firm_sync SET next_poll_at = now() + interval '1 hour' RETURNING firm_id, "
+                            + "lease_owner IS NOT NULL AND lease_until > now()");
+                    ResultSet rs = s.executeQuery()) {
+                boolean running = false;
+                while (rs.next()) {
+                    parked.add(rs.getString(1));
+                    running |= rs.getBoolean(2);
+                }
+                return !running;
+            }
+        });
+        return parked;
+    }
+
+    private void execute(String sql, List<String> firmIds) throws Exception {
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
+            s.setArray(1, c.createArrayOf("text", firmIds.toArray()));
+            s.executeUpdate();
         }
     }
 

@@ -8,6 +8,8 @@ public enum FaultMode {
     HTTP_502,
     /** 503 Service Unavailable. */
     HTTP_503,
+    /** 422 with Clio's validation error body ({@code RecordInvalid}), as when Clio rejects a record's data. */
+    HTTP_422,
     /** 429 with {@code Retry-After} and {@code X-RateLimit-Remaining: 0}, as if the rate limit were exceeded. */
     RATE_LIMIT_STORM,
     /** The TCP connection is closed without any response. */

@@ -57,6 +57,7 @@ public final class ClioPaths {
             case HTTP_500 -> Responses.error(resp, new ApiException(500, "InternalServerError", "Injected fault: internal server error"));
             case HTTP_502 -> Responses.error(resp, new ApiException(502, "BadGateway", "Injected fault: bad gateway"));
             case HTTP_503 -> Responses.error(resp, new ApiException(503, "ServiceUnavailable", "Injected fault: service unavailable"));
+            case HTTP_422 -> Responses.error(resp, ApiException.unprocessable("Injected fault: the record is invalid"));
             case RATE_LIMIT_STORM -> {
                 long retry = Math.max(1, fault.delay().toSeconds());
                 rateHeaders(resp, limiter.storm(retry));

@@ -7,7 +7,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import com.caseclock.events.InvalidEventException;
 import com.caseclock.events.kafka.ReceivedEvent;
 
-/** What a projection consumer does with the records {@link RecordBatcher} hands it. */
+/** What {@link RecordBatcher} does with the records it takes ({@link ProjectionConsumer}). */
 public interface BatchHandler {
 
     /**

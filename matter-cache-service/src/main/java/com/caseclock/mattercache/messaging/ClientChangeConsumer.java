@@ -11,8 +11,7 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
 
 import com.caseclock.events.ClientChangedV1;
-import com.caseclock.events.EventCodec;
-import com.caseclock.events.InvalidEventException;
+import com.caseclock.events.DomainEvent;
 import com.caseclock.events.Topic;
 import com.caseclock.events.kafka.ReceivedEvent;
 import com.caseclock.mattercache.config.MatterCacheConfig;
@@ -25,31 +24,27 @@ import com.caseclock.mattercache.service.ConsumerPositions;
 
 /**
  * Consumes topic {@code clio.client.changed.v1} into the {@code client} table, with the same rules as
- * {@link MatterChangeConsumer} (batches, inbox, version guard, tombstones, dead-letter topic). An applied client also
- * renames the client on the firm's cached matters, so matter search finds the current client name.
+ * {@link MatterChangeConsumer} ({@link ProjectionConsumer}: batches, inbox, version guard, tombstones, dead-letter
+ * topic). An applied client also renames the client on the firm's cached matters, so matter search finds the current
+ * client name.
  */
 @ApplicationScoped
-public class ClientChangeConsumer implements BatchHandler {
+public class ClientChangeConsumer implements Projection {
 
     /** Channel name; also this consumer's name in the inbox. */
     public static final String CHANNEL = "client-changes-in";
 
     private static final String TOMBSTONE_TYPE = Topic.CLIENT_CHANGED.tombstoneCeType().orElseThrow();
 
-    private final EventCodec codec = EventCodec.shared();
-    private final InboxRepository inbox;
     private final ClientRepository clients;
     private final MatterRepository matters;
-    private final AppliedEvents applied;
-    private final RecordBatcher batcher;
+    private final ProjectionConsumer consumer;
 
     ClientChangeConsumer(InboxRepository inbox, ClientRepository clients, MatterRepository matters,
             AppliedEvents applied, ConsumerPositions positions, MatterCacheConfig config) {
-        this.inbox = inbox;
         this.clients = clients;
         this.matters = matters;
-        this.applied = applied;
-        this.batcher = new RecordBatcher(CHANNEL, this, positions, config.ingest().maxBatch());
+        this.consumer = new ProjectionConsumer(CHANNEL, this, inbox, applied, positions, config.ingest().maxBatch());
     }
 
     /**
@@ -60,50 +55,44 @@ public class ClientChangeConsumer implements BatchHandler {
      */
     @Incoming(CHANNEL)
     public CompletionStage<Void> consume(Message<String> message) {
-        return batcher.submit(message);
+        return consumer.submit(message);
     }
 
-    /** {@inheritDoc} Client snapshots and client tombstones only. */
     @Override
-    public ReceivedEvent read(ConsumerRecord<String, String> record) {
-        ReceivedEvent received = ReceivedEvent.read(record, codec);
-        if (received.tombstone()) {
-            TombstoneKey.ofEntity(received, record, TOMBSTONE_TYPE);
-        } else if (!(received.event() instanceof ClientChangedV1)) {
-            throw new InvalidEventException("unexpected ce_type " + received.ceType() + " on " + record.topic());
-        }
-        return received;
+    public boolean accepts(DomainEvent event) {
+        return event instanceof ClientChangedV1;
     }
 
-    /** {@inheritDoc} */
     @Override
-    public void apply(List<Delivered> batch) {
+    public TombstoneKey tombstoneKey(ReceivedEvent tombstone, ConsumerRecord<String, String> record) {
+        return TombstoneKey.ofEntity(tombstone, record, TOMBSTONE_TYPE);
+    }
+
+    /** Serialises the writers of the matters' client names (see {@link MatterRepository#lockClientNames()}). */
+    @Override
+    public void beforeBatch() {
         matters.lockClientNames();
-        boolean[] first = inbox.recordFirstDeliveries(CHANNEL, batch.stream().map(Delivered::event).toList());
-        AppliedEvents.Tally tally = applied.tally();
-        for (int i = 0; i < batch.size(); i++) {
-            Delivered d = batch.get(i);
-            ConsumerRecord<String, String> record = d.record();
-            if (!first[i]) {
-                tally.duplicate(record.topic());
-            } else if (d.event().tombstone()) {
-                TombstoneKey key = TombstoneKey.ofEntity(d.event(), record, TOMBSTONE_TYPE);
-                clients.delete(key.firmId(), key.clioId(), key.deletedAt());
-                tally.handled(key.firmId(), record.topic(), record.partition(), key.deletedAt(), null);
-            } else {
-                ClientChangedV1 e = (ClientChangedV1) d.event().event();
-                ApplyOutcome outcome = clients.upsert(e.firmId(), e.client(), e.eventId());
-                if (outcome == ApplyOutcome.APPLIED) {
-                    matters.renameClient(e.firmId(), e.client().clioId(), e.client().name());
-                }
-                tally.handled(e.firmId(), record.topic(), record.partition(), e.occurredAt(), outcome);
+    }
+
+    @Override
+    public void delete(TombstoneKey key) {
+        clients.delete(key.firmId(), key.clioId(), key.deletedAt());
+    }
+
+    @Override
+    public void applySnapshots(List<Delivered> run, AppliedEvents.Tally tally) {
+        for (Delivered d : run) {
+            ClientChangedV1 e = (ClientChangedV1) d.event().event();
+            ApplyOutcome outcome = clients.upsert(e.firmId(), e.client(), e.eventId());
+            if (outcome == ApplyOutcome.APPLIED) {
+                matters.renameClient(e.firmId(), e.client().clioId(), e.client().name());
             }
+            ProjectionConsumer.handled(tally, d, outcome);
         }
-        applied.record(tally);
     }
 
     @PreDestroy
     void stop() {
-        batcher.stop();
+        consumer.stop();
     }
 }

@@ -14,7 +14,6 @@ import org.eclipse.microprofile.reactive.messaging.Message;
 import com.caseclock.events.ActivityDescriptionRateChangedV1;
 import com.caseclock.events.ClientRateChangedV1;
 import com.caseclock.events.DomainEvent;
-import com.caseclock.events.EventCodec;
 import com.caseclock.events.EventKeys;
 import com.caseclock.events.InvalidEventException;
 import com.caseclock.events.Topic;
@@ -29,11 +28,11 @@ import com.caseclock.mattercache.service.ConsumerPositions;
 
 /**
  * Consumes topic {@code clio.rate.changed.v1} (user default rates and groups, client rates, activity description
- * rates; dispatch on {@code ce_type}) into the rate tables, with the same rules as {@link MatterChangeConsumer}.
- * Tombstone keys are {@code <firmId>:<rateKind>:<clioId>}.
+ * rates; dispatch on {@code ce_type}) into the rate tables, with the same rules as {@link MatterChangeConsumer}
+ * ({@link ProjectionConsumer}). Tombstone keys are {@code <firmId>:<rateKind>:<clioId>}.
  */
 @ApplicationScoped
-public class RateChangeConsumer implements BatchHandler {
+public class RateChangeConsumer implements Projection {
 
     /** Channel name; also this consumer's name in the inbox. */
     public static final String CHANNEL = "rate-changes-in";
@@ -42,18 +41,13 @@ public class RateChangeConsumer implements BatchHandler {
     private static final Set<String> KINDS = Set.of(EventKeys.RATE_KIND_USER, EventKeys.RATE_KIND_CLIENT_RATE,
             EventKeys.RATE_KIND_ACTIVITY_DESCRIPTION);
 
-    private final EventCodec codec = EventCodec.shared();
-    private final InboxRepository inbox;
     private final RateRepository rates;
-    private final AppliedEvents applied;
-    private final RecordBatcher batcher;
+    private final ProjectionConsumer consumer;
 
     RateChangeConsumer(InboxRepository inbox, RateRepository rates, AppliedEvents applied,
             ConsumerPositions positions, MatterCacheConfig config) {
-        this.inbox = inbox;
         this.rates = rates;
-        this.applied = applied;
-        this.batcher = new RecordBatcher(CHANNEL, this, positions, config.ingest().maxBatch());
+        this.consumer = new ProjectionConsumer(CHANNEL, this, inbox, applied, positions, config.ingest().maxBatch());
     }
 
     /**
@@ -64,44 +58,34 @@ public class RateChangeConsumer implements BatchHandler {
      */
     @Incoming(CHANNEL)
     public CompletionStage<Void> consume(Message<String> message) {
-        return batcher.submit(message);
+        return consumer.submit(message);
     }
 
-    /** {@inheritDoc} The three rate types and rate tombstones with a known rate kind only. */
+    /** {@inheritDoc} The three rate types. */
     @Override
-    public ReceivedEvent read(ConsumerRecord<String, String> record) {
-        ReceivedEvent received = ReceivedEvent.read(record, codec);
-        if (received.tombstone()) {
-            TombstoneKey key = TombstoneKey.ofRate(received, record, TOMBSTONE_TYPE);
-            if (!KINDS.contains(key.kind())) {
-                throw new InvalidEventException("rate tombstone key has an unknown rate kind: " + record.key());
-            }
-        } else if (!(received.event() instanceof UserRateChangedV1
-                || received.event() instanceof ClientRateChangedV1
-                || received.event() instanceof ActivityDescriptionRateChangedV1)) {
-            throw new InvalidEventException("unexpected ce_type " + received.ceType() + " on " + record.topic());
+    public boolean accepts(DomainEvent event) {
+        return event instanceof UserRateChangedV1 || event instanceof ClientRateChangedV1
+                || event instanceof ActivityDescriptionRateChangedV1;
+    }
+
+    /** {@inheritDoc} With a known rate kind only. */
+    @Override
+    public TombstoneKey tombstoneKey(ReceivedEvent tombstone, ConsumerRecord<String, String> record) {
+        TombstoneKey key = TombstoneKey.ofRate(tombstone, record, TOMBSTONE_TYPE);
+        if (!KINDS.contains(key.kind())) {
+            throw new InvalidEventException("rate tombstone key has an unknown rate kind: " + record.key());
         }
-        return received;
+        return key;
     }
 
-    /** {@inheritDoc} */
     @Override
-    public void apply(List<Delivered> batch) {
-        boolean[] first = inbox.recordFirstDeliveries(CHANNEL, batch.stream().map(Delivered::event).toList());
-        AppliedEvents.Tally tally = applied.tally();
-        for (int i = 0; i < batch.size(); i++) {
-            Delivered d = batch.get(i);
-            ConsumerRecord<String, String> record = d.record();
-            if (!first[i]) {
-                tally.duplicate(record.topic());
-                continue;
-            }
-            if (d.event().tombstone()) {
-                TombstoneKey key = TombstoneKey.ofRate(d.event(), record, TOMBSTONE_TYPE);
-                rates.delete(key.firmId(), key.kind(), key.clioId(), key.deletedAt());
-                tally.handled(key.firmId(), record.topic(), record.partition(), key.deletedAt(), null);
-                continue;
-            }
+    public void delete(TombstoneKey key) {
+        rates.delete(key.firmId(), key.kind(), key.clioId(), key.deletedAt());
+    }
+
+    @Override
+    public void applySnapshots(List<Delivered> run, AppliedEvents.Tally tally) {
+        for (Delivered d : run) {
             DomainEvent event = d.event().event();
             ApplyOutcome outcome;
             if (event instanceof UserRateChangedV1 user) {
@@ -111,13 +95,12 @@ public class RateChangeConsumer implements BatchHandler {
             } else {
                 outcome = rates.upsert((ActivityDescriptionRateChangedV1) event);
             }
-            tally.handled(event.firmId(), record.topic(), record.partition(), event.occurredAt(), outcome);
+            ProjectionConsumer.handled(tally, d, outcome);
         }
-        applied.record(tally);
     }
 
     @PreDestroy
     void stop() {
-        batcher.stop();
+        consumer.stop();
     }
 }

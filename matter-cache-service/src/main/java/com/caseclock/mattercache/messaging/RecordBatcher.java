@@ -7,12 +7,14 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.jboss.logging.Logger;
 
 import com.caseclock.events.InvalidEventException;
+import com.caseclock.events.kafka.ReceivedEvent;
 import com.caseclock.mattercache.service.ConsumerPositions;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -22,9 +24,11 @@ import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
  * Applies the records of one channel in batches, one database transaction per batch, so ingest is not bound by one
  * commit (one WAL flush) per record.
  *
- * <p>The channel's {@code @Incoming} method hands each message to {@link #submit}; a dedicated thread takes up to
- * {@code maxBatch} of them in arrival (partition) order, reads and validates each ({@link BatchHandler#read}) and nacks
- * poison records at once, applies the rest in one transaction, then acknowledges them. If that transaction fails, the
+ * <p>The channel's {@code @Incoming} method hands each message to {@link #submit}. Two threads work on them in arrival
+ * (partition) order, so reading runs while the database applies the previous batch: a reader reads and validates each
+ * record ({@link BatchHandler#read}, JSON Schema validation being the costliest step in the JVM); an applier takes up
+ * to {@code maxBatch} read records, nacks the poison ones, applies the rest in one transaction, then acknowledges
+ * them. If that transaction fails, the
  * records are applied one transaction each (retried {@value #ATTEMPTS} times for transient failures), so one bad
  * record cannot hold back the others. A nacked message goes to the dead-letter topic through the channel's failure
  * strategy. Offsets are committed by the connector's throttled strategy only once every earlier record is acked or
@@ -41,10 +45,14 @@ public final class RecordBatcher {
     private final ConsumerPositions positions;
     private final int maxBatch;
     private final int highWater;
-    private final LinkedBlockingQueue<Message<String>> queue = new LinkedBlockingQueue<>();
+    private final LinkedBlockingQueue<Message<String>> incoming = new LinkedBlockingQueue<>();
+    private final LinkedBlockingQueue<Read> ready = new LinkedBlockingQueue<>();
+    /** Messages submitted and not yet acked or nacked. */
+    private final AtomicInteger pending = new AtomicInteger();
     private volatile CompletableFuture<Void> spaceWaiter;
     private volatile boolean running = true;
-    private Thread thread;
+    private Thread reader;
+    private Thread applier;
 
     /**
      * @param channel   channel name (thread name, logs)
@@ -68,45 +76,72 @@ public final class RecordBatcher {
      * @return when the next message may be submitted
      */
     public synchronized CompletionStage<Void> submit(Message<String> message) {
-        if (thread == null) {
-            thread = new Thread(this::run, "matter-cache-batcher-" + channel);
-            thread.setDaemon(true);
-            thread.start();
+        if (applier == null) {
+            reader = thread("matter-cache-reader-", this::read);
+            applier = thread("matter-cache-batcher-", this::apply);
         }
-        queue.add(message);
-        if (queue.size() < highWater) {
+        incoming.add(message);
+        if (pending.incrementAndGet() < highWater) {
             return DONE;
         }
         CompletableFuture<Void> wait = new CompletableFuture<>();
         spaceWaiter = wait;
-        if (queue.size() < highWater) {
+        if (pending.get() < highWater) {
             spaceWaiter = null;
             wait.complete(null);
         }
         return wait;
     }
 
-    /** Stops the thread after the current batch (records not yet acked are redelivered after a restart). */
+    /** Stops the threads after the current batch (records not yet acked are redelivered after a restart). */
     public void stop() {
         running = false;
-        if (thread != null) {
-            thread.interrupt();
+        if (applier != null) {
+            reader.interrupt();
+            applier.interrupt();
         }
     }
 
-    private void run() {
-        List<Message<String>> batch = new ArrayList<>(maxBatch);
+    private Thread thread(String name, Runnable body) {
+        Thread t = new Thread(body, name + channel);
+        t.setDaemon(true);
+        t.start();
+        return t;
+    }
+
+    private void read() {
         while (running) {
             try {
-                Message<String> first = queue.poll(100, TimeUnit.MILLISECONDS);
+                Message<String> message = incoming.poll(100, TimeUnit.MILLISECONDS);
+                if (message != null) {
+                    ConsumerRecord<String, String> record = record(message);
+                    try {
+                        ready.add(new Read(message, record, handler.read(record), null));
+                    } catch (RuntimeException e) {
+                        ready.add(new Read(message, record, null, e));
+                    }
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
+    private void apply() {
+        List<Read> batch = new ArrayList<>(maxBatch);
+        while (running) {
+            try {
+                Read first = ready.poll(100, TimeUnit.MILLISECONDS);
                 if (first != null) {
                     batch.add(first);
-                    queue.drainTo(batch, maxBatch - 1);
+                    ready.drainTo(batch, maxBatch - 1);
                     handle(batch);
+                    pending.addAndGet(-batch.size());
                     batch.clear();
                 }
                 CompletableFuture<Void> waiter = spaceWaiter;
-                if (waiter != null && queue.size() < highWater) {
+                if (waiter != null && pending.get() < highWater) {
                     spaceWaiter = null;
                     waiter.complete(null);
                 }
@@ -115,19 +150,24 @@ public final class RecordBatcher {
                 return;
             } catch (RuntimeException e) {
                 LOG.errorf(e, "Batch of %s failed unexpectedly", channel);
+                pending.addAndGet(-batch.size());
                 batch.clear();
             }
         }
     }
 
-    private void handle(List<Message<String>> messages) {
-        List<Delivered> valid = new ArrayList<>(messages.size());
-        for (Message<String> message : messages) {
-            ConsumerRecord<String, String> record = record(message);
-            try {
-                valid.add(new Delivered(message, record, handler.read(record)));
-            } catch (RuntimeException e) {
-                done(message, record, e);
+    /** A record read by the reader: its event, or why it is poison. */
+    private record Read(Message<String> message, ConsumerRecord<String, String> record, ReceivedEvent event,
+            RuntimeException failure) {
+    }
+
+    private void handle(List<Read> reads) {
+        List<Delivered> valid = new ArrayList<>(reads.size());
+        for (Read r : reads) {
+            if (r.failure() == null) {
+                valid.add(new Delivered(r.message(), r.record(), r.event()));
+            } else {
+                done(r.message(), r.record(), r.failure());
             }
         }
         if (valid.isEmpty()) {

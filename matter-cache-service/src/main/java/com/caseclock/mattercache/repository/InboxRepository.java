@@ -2,8 +2,12 @@ package com.caseclock.mattercache.repository;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
+import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -20,9 +24,12 @@ import io.agroal.api.AgroalDataSource;
 @ApplicationScoped
 public class InboxRepository {
 
-    private static final String INSERT = "INSERT INTO processed_event "
-            + "(consumer, event_id, ce_type, topic, kafka_partition, kafka_offset) VALUES (?, ?, ?, ?, ?, ?) "
-            + "ON CONFLICT (consumer, event_id) DO NOTHING";
+    private static final String INSERT_ALL = "INSERT INTO processed_event "
+            + "(consumer, event_id, ce_type, topic, kafka_partition, kafka_offset) "
+            + "SELECT ?, e.event_id, e.ce_type, e.topic, e.kafka_partition, e.kafka_offset "
+            + "FROM unnest(?::uuid[], ?::text[], ?::text[], ?::int[], ?::bigint[]) "
+            + "AS e(event_id, ce_type, topic, kafka_partition, kafka_offset) "
+            + "ON CONFLICT (consumer, event_id) DO NOTHING RETURNING event_id";
 
     private final Inbox inbox;
     private final AgroalDataSource dataSource;
@@ -45,8 +52,8 @@ public class InboxRepository {
     }
 
     /**
-     * The batch form of {@link #recordFirstDelivery}: one round trip for many events, in order, so an event that
-     * occurs twice in the batch counts as a first delivery only once.
+     * The batch form of {@link #recordFirstDelivery}: one statement for many events (arrays unnested into rows), in
+     * order, so an event that occurs twice in the batch counts as a first delivery only once (its first occurrence).
      *
      * @param consumer the consuming handler's name (its channel)
      * @param received the events, in delivery order
@@ -55,24 +62,41 @@ public class InboxRepository {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public boolean[] recordFirstDeliveries(String consumer, List<ReceivedEvent> received) {
-        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(INSERT)) {
-            for (ReceivedEvent r : received) {
-                s.setString(1, consumer);
-                s.setObject(2, r.ceId());
-                s.setString(3, r.ceType());
-                s.setString(4, r.topic());
-                s.setInt(5, r.partition());
-                s.setLong(6, r.offset());
-                s.addBatch();
-            }
-            int[] counts = s.executeBatch();
-            boolean[] first = new boolean[counts.length];
-            for (int i = 0; i < counts.length; i++) {
-                first[i] = counts[i] == 1;
-            }
-            return first;
-        } catch (SQLException e) {
-            throw new IllegalStateException("Could not record " + received.size() + " events in the inbox", e);
+        int n = received.size();
+        String[] ids = new String[n];
+        String[] types = new String[n];
+        String[] topics = new String[n];
+        Integer[] partitions = new Integer[n];
+        Long[] offsets = new Long[n];
+        for (int i = 0; i < n; i++) {
+            ReceivedEvent r = received.get(i);
+            ids[i] = r.ceId().toString();
+            types[i] = r.ceType();
+            topics[i] = r.topic();
+            partitions[i] = r.partition();
+            offsets[i] = r.offset();
         }
+        Set<UUID> inserted = new HashSet<>();
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(INSERT_ALL)) {
+            s.setString(1, consumer);
+            s.setArray(2, c.createArrayOf("text", ids));
+            s.setArray(3, c.createArrayOf("text", types));
+            s.setArray(4, c.createArrayOf("text", topics));
+            s.setArray(5, c.createArrayOf("int4", partitions));
+            s.setArray(6, c.createArrayOf("int8", offsets));
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    inserted.add(rs.getObject(1, UUID.class));
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not record " + n + " events in the inbox", e);
+        }
+        boolean[] first = new boolean[n];
+        for (int i = 0; i < n; i++) {
+            // remove: a second occurrence of the same event in this batch is a duplicate
+            first[i] = inserted.remove(received.get(i).ceId());
+        }
+        return first;
     }
 }

@@ -6,7 +6,10 @@ public enum MatchKind {
     EXACT,
     /** The display number starts with the query, or every query word starts a word of the record. */
     PREFIX,
-    /** Every query word occurs inside the record, or the query is similar enough (pg_trgm) to allow typos. */
+    /**
+     * Every query word starts, occurs inside or is similar enough (pg_trgm) to a word of the record, looked up in the
+     * firm's word dictionary.
+     */
     FUZZY;
 
     static MatchKind ofTier(int tier) {

@@ -1,13 +1,14 @@
 package com.caseclock.mattercache.repository;
 
-import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -23,8 +24,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import io.agroal.api.AgroalDataSource;
 
 /**
- * The {@code matter} table: version-guarded upserts and deletes from the matter topic, lookups by id and the ranked
- * search. Every method is scoped by firm.
+ * The {@code matter} table: version-guarded upserts and deletes from the matter topic and lookups by id (the ranked
+ * search is {@link MatterSearchRepository}). Every method is scoped by firm.
  */
 @ApplicationScoped
 public class MatterRepository {
@@ -33,14 +34,28 @@ public class MatterRepository {
     /** Advisory lock key of {@link #lockClientNames()}. */
     private static final long CLIENT_NAME_LOCK = 7_000_001L;
 
+    /**
+     * One statement for a whole batch: the snapshots arrive as arrays (one per column) and are unnested into rows,
+     * so the statement-level triggers (the search dictionary) run once per batch and PostgreSQL parses, plans and
+     * round-trips once instead of once per matter.
+     */
     private static final String UPSERT = """
             INSERT INTO matter (firm_id, clio_id, display_number, description, status, client_clio_id, client_name,
                 responsible_attorney_clio_id, responsible_attorney_name, billable, open_date, pending_date, close_date,
                 custom_rate, clio_updated_at, clio_etag, last_event_id, applied_at)
-            SELECT ?, ?, ?, ?, ?, ?,
-                COALESCE((SELECT c.name FROM client c WHERE c.firm_id = ? AND c.clio_id = ?), ?),
-                ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, now()
-            WHERE %s
+            SELECT v.firm_id, v.clio_id, v.display_number, v.description, v.status, v.client_clio_id,
+                COALESCE(c.name, v.client_name), v.attorney_clio_id, v.attorney_name, v.billable, v.open_date,
+                v.pending_date, v.close_date, v.custom_rate::jsonb, v.clio_updated_at, v.clio_etag, v.last_event_id,
+                now()
+            FROM unnest(?::text[], ?::bigint[], ?::text[], ?::text[], ?::text[], ?::bigint[], ?::text[], ?::bigint[],
+                    ?::text[], ?::boolean[], ?::date[], ?::date[], ?::date[], ?::text[], ?::timestamptz[], ?::text[],
+                    ?::uuid[])
+                AS v(firm_id, clio_id, display_number, description, status, client_clio_id, client_name,
+                    attorney_clio_id, attorney_name, billable, open_date, pending_date, close_date, custom_rate,
+                    clio_updated_at, clio_etag, last_event_id)
+            LEFT JOIN client c ON c.firm_id = v.firm_id AND c.clio_id = v.client_clio_id
+            WHERE NOT EXISTS (SELECT 1 FROM deletion_marker d WHERE d.firm_id = v.firm_id AND d.kind = 'matter'
+                AND d.clio_id = v.clio_id AND d.deleted_at >= v.clio_updated_at)
             ON CONFLICT (firm_id, clio_id) DO UPDATE SET
                 display_number = excluded.display_number, description = excluded.description,
                 status = excluded.status, client_clio_id = excluded.client_clio_id,
@@ -52,7 +67,8 @@ public class MatterRepository {
                 clio_updated_at = excluded.clio_updated_at, clio_etag = excluded.clio_etag,
                 last_event_id = excluded.last_event_id, applied_at = excluded.applied_at
             WHERE excluded.clio_updated_at > matter.clio_updated_at
-            """.formatted(DeletionMarkers.NOT_DELETED_SINCE);
+            RETURNING firm_id, clio_id
+            """;
 
     private static final String COLUMNS = "firm_id, clio_id, display_number, description, status, client_clio_id, "
             + "client_name, responsible_attorney_clio_id, responsible_attorney_name, billable, open_date, "
@@ -89,53 +105,92 @@ public class MatterRepository {
     }
 
     /**
-     * The batch form of {@link #upsert}: one round trip, applied in order (a later snapshot of the same matter in the
-     * batch is compared with the earlier one). Runs in the caller's transaction.
+     * The batch form of {@link #upsert}, in one statement. Within the batch only the newest snapshot of each matter is
+     * offered to the table (the first of equally new ones), which leaves the same state as applying them one after
+     * the other; the older ones count as {@link ApplyOutcome#STALE}. Runs in the caller's transaction.
      *
      * @param upserts the snapshots, in partition order
      * @return per snapshot, whether it was applied or stale
      * @throws IllegalStateException when the database fails
      */
     public ApplyOutcome[] upsertAll(List<Upsert> upserts) {
+        Map<MatterKey, Integer> newest = new LinkedHashMap<>();
+        for (int i = 0; i < upserts.size(); i++) {
+            Upsert u = upserts.get(i);
+            newest.merge(new MatterKey(u.firmId(), u.matter().clioId()), i, (kept, candidate) -> upserts.get(candidate)
+                    .matter().clioUpdatedAt().isAfter(upserts.get(kept).matter().clioUpdatedAt()) ? candidate : kept);
+        }
+        int n = newest.size();
+        String[] firm = new String[n];
+        Long[] clioId = new Long[n];
+        String[] displayNumber = new String[n];
+        String[] description = new String[n];
+        String[] status = new String[n];
+        Long[] clientId = new Long[n];
+        String[] clientName = new String[n];
+        Long[] attorneyId = new Long[n];
+        String[] attorneyName = new String[n];
+        Boolean[] billable = new Boolean[n];
+        String[] openDate = new String[n];
+        String[] pendingDate = new String[n];
+        String[] closeDate = new String[n];
+        String[] customRate = new String[n];
+        String[] updatedAt = new String[n];
+        String[] etag = new String[n];
+        String[] eventId = new String[n];
+        int row = 0;
+        for (int i : newest.values()) {
+            Upsert u = upserts.get(i);
+            MatterSnapshot m = u.matter();
+            firm[row] = u.firmId();
+            clioId[row] = m.clioId();
+            displayNumber[row] = m.displayNumber();
+            description[row] = m.description();
+            status[row] = m.status().name();
+            clientId[row] = m.clientClioId();
+            clientName[row] = m.clientName();
+            attorneyId[row] = m.responsibleAttorneyClioId();
+            attorneyName[row] = m.responsibleAttorneyName();
+            billable[row] = m.billable();
+            openDate[row] = text(m.openDate());
+            pendingDate[row] = text(m.pendingDate());
+            closeDate[row] = text(m.closeDate());
+            customRate[row] = m.customRate() == null ? null : json(m.customRate());
+            updatedAt[row] = text(m.clioUpdatedAt());
+            etag[row] = m.clioEtag();
+            eventId[row] = text(u.eventId());
+            row++;
+        }
+        Set<MatterKey> applied = new HashSet<>();
         try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(UPSERT)) {
-            for (Upsert u : upserts) {
-                bind(s, u.firmId(), u.matter(), u.eventId());
-                s.addBatch();
+            Object[][] columns = {firm, clioId, displayNumber, description, status, clientId, clientName, attorneyId,
+                attorneyName, billable, openDate, pendingDate, closeDate, customRate, updatedAt, etag, eventId};
+            String[] types = {"text", "int8", "text", "text", "text", "int8", "text", "int8", "text", "bool", "text",
+                "text", "text", "text", "text", "text", "text"};
+            for (int col = 0; col < columns.length; col++) {
+                s.setArray(col + 1, c.createArrayOf(types[col], columns[col]));
             }
-            int[] counts = s.executeBatch();
-            ApplyOutcome[] outcomes = new ApplyOutcome[counts.length];
-            for (int i = 0; i < counts.length; i++) {
-                outcomes[i] = counts[i] == 1 ? ApplyOutcome.APPLIED : ApplyOutcome.STALE;
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    applied.add(new MatterKey(rs.getString(1), rs.getLong(2)));
+                }
             }
-            return outcomes;
         } catch (SQLException e) {
             throw Sql.failure("Upsert of " + upserts.size() + " matters", e);
         }
+        ApplyOutcome[] outcomes = new ApplyOutcome[upserts.size()];
+        for (int i = 0; i < outcomes.length; i++) {
+            MatterKey key = new MatterKey(upserts.get(i).firmId(), upserts.get(i).matter().clioId());
+            outcomes[i] = newest.get(key) == i && applied.contains(key) ? ApplyOutcome.APPLIED : ApplyOutcome.STALE;
+        }
+        return outcomes;
     }
 
-    private static void bind(PreparedStatement s, String firmId, MatterSnapshot matter, UUID eventId)
-            throws SQLException {
-        int i = 1;
-        s.setString(i++, firmId);
-        s.setLong(i++, matter.clioId());
-        s.setString(i++, matter.displayNumber());
-        s.setString(i++, matter.description());
-        s.setString(i++, matter.status().name());
-        Sql.setLong(s, i++, matter.clientClioId());
-        s.setString(i++, firmId);
-        Sql.setLong(s, i++, matter.clientClioId());
-        s.setString(i++, matter.clientName());
-        Sql.setLong(s, i++, matter.responsibleAttorneyClioId());
-        s.setString(i++, matter.responsibleAttorneyName());
-        s.setBoolean(i++, matter.billable());
-        Sql.setDate(s, i++, matter.openDate());
-        Sql.setDate(s, i++, matter.pendingDate());
-        Sql.setDate(s, i++, matter.closeDate());
-        s.setString(i++, matter.customRate() == null ? null : json(matter.customRate()));
-        Sql.setInstant(s, i++, matter.clioUpdatedAt());
-        s.setString(i++, matter.clioEtag());
-        s.setObject(i++, eventId);
-        DeletionMarkers.bind(s, i, firmId, KIND, matter.clioId(), matter.clioUpdatedAt());
+    private record MatterKey(String firmId, long clioId) {
+    }
+
+    private static String text(Object value) {
+        return value == null ? null : value.toString();
     }
 
     /**
@@ -205,158 +260,6 @@ public class MatterRepository {
         } catch (SQLException e) {
             throw Sql.failure("Reading matter " + clioId, e);
         }
-    }
-
-    /**
-     * Ranked search: exact display number first, then prefix matches, then substring matches (each by display
-     * number), then typo-tolerant (pg_trgm word similarity) matches, most similar first.
-     *
-     * @param firmId   tenant id (the caller's)
-     * @param text     the user's text, folded by the database (accents, case, punctuation); blank lists all
-     * @param statuses statuses to include, not empty
-     * @param limit    rows to return
-     * @param offset   rows to skip
-     * @return the page of hits
-     */
-    public List<MatterHit> search(String firmId, String text, Set<MatterStatus> statuses, int limit, long offset) {
-        try (Connection c = dataSource.getConnection()) {
-            SearchQuery q = Folding.fold(c, text);
-            Array statusArray = c.createArrayOf("text", statuses.stream().map(Enum::name).toArray());
-            return q.blank() ? browse(c, firmId, statusArray, limit, offset)
-                    : rank(c, firmId, q, statusArray, limit, offset);
-        } catch (SQLException e) {
-            throw Sql.failure("Matter search", e);
-        }
-    }
-
-    private List<MatterHit> browse(Connection c, String firmId, Array statuses, int limit, long offset)
-            throws SQLException {
-        try (PreparedStatement s = c.prepareStatement("""
-                SELECT clio_id, display_number, description, status, client_clio_id, client_name, billable,
-                    2 AS tier, 0.0 AS score
-                FROM matter WHERE firm_id = ? AND status = ANY (?)
-                ORDER BY display_key, clio_id LIMIT ? OFFSET ?""")) {
-            s.setString(1, firmId);
-            s.setArray(2, statuses);
-            s.setInt(3, limit);
-            s.setLong(4, offset);
-            return hits(s);
-        }
-    }
-
-    /**
-     * Two phases, so the common case stays on cheap index lookups: first the exact, prefix and substring matches
-     * (ranked exact, prefix, substring; then by display number); only if they do not fill the page, the typo-tolerant
-     * matches (pg_trgm word similarity, the costlier query) that are not already among them, most similar first.
-     */
-    private List<MatterHit> rank(Connection c, String firmId, SearchQuery q, Array statuses, int limit, long offset)
-            throws SQLException {
-        List<String> params = new ArrayList<>();
-        String direct = directCondition(q, params);
-        List<MatterHit> hits;
-        String sql = """
-                SELECT m.clio_id, m.display_number, m.description, m.status, m.client_clio_id, m.client_name,
-                    m.billable,
-                    CASE WHEN m.display_key = ? OR (? <> '' AND m.number_key = ?) THEN 0
-                         WHEN m.display_key LIKE ? OR m.search_words @@ to_tsquery('simple', ?) THEN 1
-                         ELSE 2 END AS tier,
-                    0.0 AS score
-                FROM matter m
-                WHERE m.firm_id = ? AND m.status = ANY (?) AND (%s)
-                ORDER BY tier, m.display_key, m.clio_id
-                LIMIT ? OFFSET ?""".formatted(direct);
-        try (PreparedStatement s = c.prepareStatement(sql)) {
-            int i = 1;
-            s.setString(i++, q.folded());
-            s.setString(i++, q.numberKey());
-            s.setString(i++, q.numberKey());
-            s.setString(i++, q.folded() + "%");
-            s.setString(i++, q.prefixTsQuery());
-            s.setString(i++, firmId);
-            s.setArray(i++, statuses);
-            for (String p : params) {
-                s.setString(i++, p);
-            }
-            s.setInt(i++, limit);
-            s.setLong(i, offset);
-            hits = new ArrayList<>(hits(s));
-        }
-        if (hits.size() >= limit || !q.fuzzySearchable()) {
-            return hits;
-        }
-        long directTotal = hits.isEmpty() && offset > 0 ? countDirect(c, firmId, q, statuses) : offset + hits.size();
-        long fuzzyOffset = Math.max(0, offset - directTotal);
-        try (PreparedStatement s = c.prepareStatement("""
-                SELECT m.clio_id, m.display_number, m.description, m.status, m.client_clio_id, m.client_name,
-                    m.billable, 2 AS tier, word_similarity(?, m.search_text) AS score
-                FROM matter m
-                WHERE m.firm_id = ? AND m.status = ANY (?) AND ? <%% m.search_text AND NOT (%s)
-                ORDER BY score DESC, m.display_key, m.clio_id
-                LIMIT ? OFFSET ?""".formatted(direct))) {
-            int i = 1;
-            s.setString(i++, q.folded());
-            s.setString(i++, firmId);
-            s.setArray(i++, statuses);
-            s.setString(i++, q.folded());
-            for (String p : params) {
-                s.setString(i++, p);
-            }
-            s.setInt(i++, limit - hits.size());
-            s.setLong(i, fuzzyOffset);
-            hits.addAll(hits(s));
-        }
-        return hits;
-    }
-
-    private long countDirect(Connection c, String firmId, SearchQuery q, Array statuses) throws SQLException {
-        List<String> params = new ArrayList<>();
-        String direct = directCondition(q, params);
-        try (PreparedStatement s = c.prepareStatement(
-                "SELECT count(*) FROM matter m WHERE m.firm_id = ? AND m.status = ANY (?) AND (" + direct + ")")) {
-            int i = 1;
-            s.setString(i++, firmId);
-            s.setArray(i++, statuses);
-            for (String p : params) {
-                s.setString(i++, p);
-            }
-            try (ResultSet rs = s.executeQuery()) {
-                rs.next();
-                return rs.getLong(1);
-            }
-        }
-    }
-
-    /** Exact, prefix and substring conditions (all served by indexes); adds their parameters to {@code params}. */
-    private static String directCondition(SearchQuery q, List<String> params) {
-        StringBuilder where = new StringBuilder("m.search_words @@ to_tsquery('simple', ?) OR m.display_key LIKE ?");
-        params.add(q.prefixTsQuery());
-        params.add(q.folded() + "%");
-        if (!q.numberKey().isEmpty()) {
-            where.append(" OR m.number_key = ?");
-            params.add(q.numberKey());
-        }
-        if (q.substringSearchable()) {
-            where.append(" OR (");
-            for (int w = 0; w < q.words().size(); w++) {
-                where.append(w == 0 ? "" : " AND ").append("m.search_text LIKE ?");
-                params.add("%" + q.words().get(w) + "%");
-            }
-            where.append(')');
-        }
-        return where.toString();
-    }
-
-    private static List<MatterHit> hits(PreparedStatement s) throws SQLException {
-        List<MatterHit> hits = new ArrayList<>();
-        try (ResultSet rs = s.executeQuery()) {
-            while (rs.next()) {
-                hits.add(new MatterHit(rs.getLong("clio_id"), rs.getString("display_number"),
-                        rs.getString("description"), MatterStatus.valueOf(rs.getString("status")),
-                        Sql.getLong(rs, "client_clio_id"), rs.getString("client_name"), rs.getBoolean("billable"),
-                        MatchKind.ofTier(rs.getInt("tier")), rs.getDouble("score")));
-            }
-        }
-        return hits;
     }
 
     private static MatterRecord read(ResultSet rs) throws SQLException {

@@ -10,6 +10,7 @@ import com.caseclock.events.MatterStatus;
 import com.caseclock.mattercache.repository.MatterHit;
 import com.caseclock.mattercache.repository.MatterRecord;
 import com.caseclock.mattercache.repository.MatterRepository;
+import com.caseclock.mattercache.repository.MatterSearchRepository;
 import com.caseclock.service.problem.ProblemException;
 
 /** Reads matters of one firm: search and lookup by id. Validates the caller's parameters (400 on bad input). */
@@ -20,9 +21,11 @@ public class MatterQueryService {
     public static final int MAX_QUERY_LENGTH = 200;
 
     private final MatterRepository matters;
+    private final MatterSearchRepository search;
 
-    MatterQueryService(MatterRepository matters) {
+    MatterQueryService(MatterRepository matters, MatterSearchRepository search) {
         this.matters = matters;
+        this.search = search;
     }
 
     /**
@@ -37,7 +40,7 @@ public class MatterQueryService {
     public Page<MatterHit> search(String firmId, String q, String status, PageRequest page) {
         checkQuery(q);
         Set<MatterStatus> statuses = statuses(status);
-        return Page.of(matters.search(firmId, q, statuses, page.size() + 1, page.offset()), page);
+        return Page.of(search.search(firmId, q, statuses, page.size() + 1, page.offset()), page);
     }
 
     /**

@@ -14,8 +14,8 @@ import com.caseclock.events.EventKeys;
  * is configured ({@code mp.messaging.incoming.<channel>.topic}).
  */
 public enum ProjectionChannel {
-    /** Matters from {@code clio.matter.changed.v1}. */
-    MATTERS("matter-changes-in", List.of("matter"), List.of("matter")),
+    /** Matters from {@code clio.matter.changed.v1}, with their search dictionary. */
+    MATTERS("matter-changes-in", List.of("matter", "matter_word"), List.of("matter")),
     /** Clients from {@code clio.client.changed.v1}. */
     CLIENTS("client-changes-in", List.of("client"), List.of("client")),
     /** Rates from {@code clio.rate.changed.v1}. */

@@ -119,7 +119,9 @@ public final class RatePrecedence {
         }
         if (custom.type() == CustomRateType.CONTINGENCY_FEE) {
             return new Candidate(null, RateUnit.CONTINGENCY,
-                    "contingency fee matter (" + contingencyPercent(custom) + " %): no hourly rate");
+                    contingencyPercent(custom) == null
+                            ? "contingency fee matter (percentage not available from Clio): no hourly rate"
+                            : "contingency fee matter (" + contingencyPercent(custom) + " %): no hourly rate");
         }
         if (custom.type() != CustomRateType.HOURLY_RATE) {
             return none("the matter's custom rate is a flat fee");

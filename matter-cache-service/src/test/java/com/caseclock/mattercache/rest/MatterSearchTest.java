@@ -91,6 +91,21 @@ class MatterSearchTest {
     }
 
     @Test
+    void toleratesTwoSwappedLettersInALongWord() {
+        as(firm).queryParam("q", "blacksmiht").get("/api/v1/matters").then().statusCode(200)
+                .body("items.id", contains(5)).body("items[0].match", equalTo("FUZZY"));
+    }
+
+    @Test
+    void pagesCutAcrossRanks() {
+        as(firm).queryParam("q", "smi").queryParam("size", 1).get("/api/v1/matters").then().statusCode(200)
+                .body("items.id", contains(1)).body("items[0].match", equalTo("PREFIX")).body("hasMore", equalTo(true));
+        as(firm).queryParam("q", "smi").queryParam("size", 1).queryParam("page", 2).get("/api/v1/matters").then()
+                .statusCode(200).body("items.id", contains(5)).body("items[0].match", equalTo("FUZZY"))
+                .body("hasMore", equalTo(false));
+    }
+
+    @Test
     void closedMattersAppearOnlyWhenAskedFor() {
         as(firm).queryParam("q", "jones").get("/api/v1/matters").then().statusCode(200)
                 .body("items.id", contains(1));

@@ -2,7 +2,9 @@ package com.caseclock.timeentry.repository;
 
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -52,12 +54,27 @@ public class ConnectionStatusRepository {
         List<?> rows = em.createNativeQuery("SELECT state, region, clio_user_id, reason, last_successful_sync_at,"
                 + " occurred_at FROM connection_status WHERE firm_id = ?1 AND user_id = ?2")
                 .setParameter(1, firmId).setParameter(2, userId).getResultList();
-        return rows.stream().map(o -> {
-            Object[] r = (Object[]) o;
-            long clioUser = ((Number) r[2]).longValue();
-            return new ConnectionRow((String) r[0], blankToNull((String) r[1]), clioUser < 0 ? null : clioUser,
-                    blankToNull((String) r[3]), instant(r[4]), instant(r[5]));
-        }).findFirst();
+        return rows.stream().map(o -> row((Object[]) o)).findFirst();
+    }
+
+    /**
+     * @param firmId the firm
+     * @param limit  most users to return
+     * @return the latest state of each user of the firm a state was received for, by user id (ascending)
+     */
+    public Map<String, ConnectionRow> forFirm(String firmId, int limit) {
+        List<?> rows = em.createNativeQuery("SELECT state, region, clio_user_id, reason, last_successful_sync_at,"
+                + " occurred_at, user_id FROM connection_status WHERE firm_id = ?1 ORDER BY user_id LIMIT ?2")
+                .setParameter(1, firmId).setParameter(2, limit).getResultList();
+        Map<String, ConnectionRow> byUser = new LinkedHashMap<>();
+        rows.forEach(o -> byUser.put((String) ((Object[]) o)[6], row((Object[]) o)));
+        return byUser;
+    }
+
+    private static ConnectionRow row(Object[] r) {
+        long clioUser = ((Number) r[2]).longValue();
+        return new ConnectionRow((String) r[0], blankToNull((String) r[1]), clioUser < 0 ? null : clioUser,
+                blankToNull((String) r[3]), instant(r[4]), instant(r[5]));
     }
 
     private static Timestamp ts(Instant instant) {

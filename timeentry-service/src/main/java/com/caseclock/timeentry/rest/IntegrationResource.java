@@ -18,6 +18,10 @@ import com.caseclock.timeentry.service.ConnectionStatusService;
 @Tag(name = "Integrations")
 public class IntegrationResource {
 
+    /** The answer while no connection status was received for the user. */
+    static final ClioConnectionView UNKNOWN = new ClioConnectionView("unknown", false, false, null, null, null,
+            "No connection status has been received from the Clio connector yet.", null);
+
     private final CurrentCaller caller;
     private final ConnectionStatusService connections;
 
@@ -31,12 +35,11 @@ public class IntegrationResource {
     @Path("clio")
     @Operation(summary = "The caller's Clio connection: connected, last sync, needs reconnect and why")
     public ClioConnectionView clio() {
-        return connections.of(caller.get()).map(IntegrationResource::view)
-                .orElse(new ClioConnectionView("unknown", false, false, null, null, null,
-                        "No connection status has been received from the Clio connector yet.", null));
+        return connections.of(caller.get()).map(IntegrationResource::view).orElse(UNKNOWN);
     }
 
-    private static ClioConnectionView view(ConnectionRow r) {
+    /** @return the view of a stored connection state */
+    static ClioConnectionView view(ConnectionRow r) {
         String status = switch (r.state()) {
             case "CONNECTED" -> "connected";
             case "NEEDS_RECONNECT" -> "needsReconnect";

@@ -38,9 +38,13 @@ public class OutboxPublisher {
                 config.outbox().ackTimeout(), clock);
     }
 
-    /** Scheduled run. */
+    /**
+     * Scheduled run. Skipped until the application is running: before that the messaging channels are not wired yet,
+     * and creating this bean would fail (SRMSG00019, "Unable to connect an emitter with the channel").
+     */
     @Scheduled(identity = "outbox-relay", every = "${timeentry.outbox.interval:1s}",
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void scheduled() {
         driver.publishAll();
     }

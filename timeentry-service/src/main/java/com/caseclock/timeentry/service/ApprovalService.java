@@ -177,6 +177,6 @@ public class ApprovalService {
     }
 
     private static String summary(List<Problem.FieldError> errors) {
-        return errors.stream().map(f -> f.field() + " " + f.message()).reduce((a, b) -> a + "; " + b).orElse("");
+        return errors.stream().map(f -> f.field() + ": " + f.message()).reduce((a, b) -> a + "; " + b).orElse("");
     }
 }

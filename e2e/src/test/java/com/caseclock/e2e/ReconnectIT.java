@@ -4,9 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
 
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -34,6 +36,7 @@ class ReconnectIT {
 
     static LocalStack stack;
     static CaseClockClient dana;
+    static int rateLimitBefore;
 
     @BeforeAll
     static void stack(LocalStack s) {
@@ -41,6 +44,20 @@ class ReconnectIT {
         dana = new CaseClockClient(s, s.tokenLawyer());
         dana.ensureConnectedAndSynced(FIRM, DANA_CLIO_ID);
         await().atMost(Duration.ofSeconds(30)).until(() -> dana.integration().getBoolean("connected"));
+        // What this test times is the reaction to a revocation, not a throttle: the sandbox's rate limit is off, and an
+        // earlier test's 429 must have run out (the firm's next poll is at most one interval away) before it starts.
+        rateLimitBefore = ((Number) s.sandbox().info().get("rate_limit_per_minute")).intValue();
+        s.sandbox().rateLimitPerMinute(0);
+        await("no throttle left on the firm's sync").atMost(Duration.ofSeconds(90))
+                .until(() -> dana.connection().getString("sync.nextPollAt"), next -> next != null
+                        && Instant.parse(next).isBefore(Instant.now().plus(LocalStack.POLL_INTERVAL)));
+    }
+
+    @AfterAll
+    static void restoreSandbox() {
+        if (stack != null) {
+            stack.sandbox().rateLimitPerMinute(rateLimitBefore);
+        }
     }
 
     @Test

@@ -16,6 +16,15 @@ public final class EventKeys {
     /** Rate kind segment of the {@link Topic#RATE_CHANGED} key for activity description (activity type) rates. */
     public static final String RATE_KIND_ACTIVITY_DESCRIPTION = "activity-description";
 
+    /**
+     * What a tenant (law firm) id may look like, as the event JSON Schemas require ({@code firmId} pattern): a letter
+     * or digit, then up to 63 letters, digits, dots, underscores or hyphens. Use it to refuse a firm id at the edge
+     * (400) rather than have the event fail schema validation later.
+     */
+    public static final String FIRM_ID_PATTERN = "^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$";
+
+    private static final java.util.regex.Pattern FIRM_ID = java.util.regex.Pattern.compile(FIRM_ID_PATTERN);
+
     private EventKeys() {
     }
 
@@ -111,6 +120,14 @@ public final class EventKeys {
      */
     public static String firm(String firmId) {
         return req(firmId);
+    }
+
+    /**
+     * @param firmId a tenant id, may be {@code null}
+     * @return whether it matches {@link #FIRM_ID_PATTERN} ({@code false} for {@code null})
+     */
+    public static boolean isValidFirmId(String firmId) {
+        return firmId != null && FIRM_ID.matcher(firmId).matches();
     }
 
     private static String req(String firmId) {

@@ -2,8 +2,12 @@ package com.caseclock.supportcli;
 
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
 
+import com.caseclock.supportcli.bundle.Redactor;
 import com.caseclock.supportcli.command.BundleCommand;
 import com.caseclock.supportcli.command.EnvDefaults;
 import com.caseclock.supportcli.command.ListCommand;
@@ -11,6 +15,7 @@ import com.caseclock.supportcli.command.LookupCommand;
 import com.caseclock.supportcli.command.ReplayCommand;
 import com.caseclock.supportcli.command.ResolveCommand;
 import com.caseclock.supportcli.command.ResyncCommand;
+import com.caseclock.supportcli.command.ServiceOptions;
 import com.caseclock.supportcli.command.ShowCommand;
 import com.caseclock.supportcli.http.ServiceError;
 import com.caseclock.supportcli.http.ServiceUnreachable;
@@ -19,6 +24,7 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.IVersionProvider;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
@@ -78,25 +84,52 @@ public final class SupportCli implements Runnable {
         cmd.setDefaultValueProvider(new EnvDefaults(env));
         cmd.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
             PrintWriter e = commandLine.getErr();
+            Redactor redactor = new Redactor(secrets(env, commandLine));
             int code;
             if (ex instanceof ServiceError s) {
-                e.println("error: " + s.getMessage());
-                s.fieldErrors().forEach(f -> e.println("  " + f));
+                e.println("error: " + redactor.redactText(s.getMessage()));
+                s.fieldErrors().forEach(f -> e.println("  " + redactor.redactText(f)));
                 code = ExitCodes.SERVICE_ERROR;
             } else if (ex instanceof ServiceUnreachable u) {
-                e.println("error: " + u.getMessage());
+                e.println("error: " + redactor.redactText(u.getMessage()));
                 code = ExitCodes.UNREACHABLE;
             } else if (ex instanceof BundleCommand.BundleNotWritten w) {
-                e.println("error: " + w.getMessage());
+                e.println("error: " + redactor.redactText(w.getMessage()));
                 code = ExitCodes.NOT_WRITTEN;
             } else {
-                e.println("error: " + ex);
+                e.println("error: " + redactor.redactText(String.valueOf(ex)));
                 code = ExitCodes.SOFTWARE;
             }
             e.flush();
             return code;
         });
         return cmd;
+    }
+
+    /**
+     * @return the bearer token values that must never be printed: {@code CASECLOCK_TOKEN} and the failing command's
+     *         {@code --token}, as given and stripped, and each of their whitespace-separated pieces (a token pasted
+     *         with a line break appears split in messages)
+     */
+    static List<String> secrets(Map<String, String> env, CommandLine failing) {
+        List<String> values = new ArrayList<>();
+        values.add(env.get(EnvDefaults.TOKEN));
+        for (CommandLine c = failing; c != null; c = c.getParent()) {
+            OptionSpec token = c.getCommandSpec().findOption(ServiceOptions.TOKEN_OPTION);
+            if (token != null && token.getValue() instanceof String s) {
+                values.add(s);
+            }
+        }
+        List<String> secrets = new ArrayList<>();
+        for (String v : values) {
+            if (v != null && !v.isBlank()) {
+                secrets.add(v);
+                secrets.add(v.strip());
+                secrets.addAll(List.of(v.strip().split("[\\s\\p{Cntrl}]+")));
+            }
+        }
+        // longest first, so a whole token is replaced before any of its pieces
+        return secrets.stream().distinct().sorted(Comparator.comparingInt(String::length).reversed()).toList();
     }
 
     /** @return this CLI's version (from the jar's manifest), or {@code dev} when run from classes */

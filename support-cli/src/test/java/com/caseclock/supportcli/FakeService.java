@@ -23,7 +23,10 @@ public final class FakeService implements AutoCloseable {
     public record Request(String method, String path, Map<String, String> query, String authorization, String body) {
     }
 
-    private record Answer(int status, String contentType, String body) {
+    private record Answer(int status, String contentType, String body, String location) {
+        Answer(int status, String contentType, String body) {
+            this(status, contentType, body, null);
+        }
     }
 
     private final HttpServer server;
@@ -55,6 +58,12 @@ public final class FakeService implements AutoCloseable {
         return this;
     }
 
+    /** Answers {@code METHOD path} with a redirect (e.g. 301) to {@code location}, empty body. @return this */
+    public FakeService redirect(String method, String path, int status, String location) {
+        answers.put(method + " " + path, new Answer(status, "text/html", "", location));
+        return this;
+    }
+
     /** @return the requests received so far */
     public List<Request> requests() {
         return List.copyOf(requests);
@@ -72,6 +81,9 @@ public final class FakeService implements AutoCloseable {
                 "application/problem+json", "{\"title\":\"Not found\",\"status\":404,\"detail\":\"No such path\"}"));
         byte[] bytes = a.body().getBytes(StandardCharsets.UTF_8);
         exchange.getResponseHeaders().set("Content-Type", a.contentType());
+        if (a.location() != null) {
+            exchange.getResponseHeaders().set("Location", a.location());
+        }
         exchange.sendResponseHeaders(a.status(), bytes.length == 0 ? -1 : bytes.length);
         if (bytes.length > 0) {
             exchange.getResponseBody().write(bytes);

@@ -9,7 +9,7 @@ import org.jboss.logging.Logger;
 
 import com.caseclock.connector.posting.PostingIntake;
 import com.caseclock.connector.repository.InboxRepository;
-import com.caseclock.connector.support.DeadLetterHeaders;
+import com.caseclock.service.messaging.DeadLetterHeaders;
 import com.caseclock.events.EventCodec;
 import com.caseclock.events.InvalidEventException;
 import com.caseclock.events.kafka.ReceivedEvent;

@@ -14,8 +14,8 @@ import org.eclipse.microprofile.reactive.messaging.Message;
 import org.eclipse.microprofile.reactive.messaging.Metadata;
 import org.jboss.logging.Logger;
 
-import com.caseclock.connector.support.DeadLetterHeaders;
-import com.caseclock.connector.support.EventFacts;
+import com.caseclock.service.messaging.DeadLetterHeaders;
+import com.caseclock.service.messaging.EventFacts;
 import com.caseclock.connector.support.Redactor;
 import com.caseclock.events.EventHeaders;
 import com.caseclock.events.Topic;

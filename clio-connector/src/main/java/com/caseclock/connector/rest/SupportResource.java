@@ -12,8 +12,10 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
@@ -22,6 +24,7 @@ import com.caseclock.connector.support.FailedEvent;
 import com.caseclock.connector.support.FailedEventService;
 import com.caseclock.connector.support.FailureExplainer;
 import com.caseclock.connector.support.MatterRepairs;
+import com.caseclock.events.EventKeys;
 import com.caseclock.service.problem.ProblemException;
 import com.caseclock.service.security.CurrentCaller;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -36,6 +39,15 @@ import com.fasterxml.jackson.databind.JsonNode;
 @Path("/api/v1/support")
 @Produces(MediaType.APPLICATION_JSON)
 public class SupportResource {
+
+    /** Earliest {@code from}/{@code to} accepted (inclusive). */
+    static final Instant EARLIEST = Instant.parse("2000-01-01T00:00:00Z");
+    /** Latest {@code from}/{@code to} accepted (exclusive). */
+    static final Instant LATEST = java.time.LocalDate.of(10_000, 1, 1).atStartOfDay(java.time.ZoneOffset.UTC)
+            .toInstant();
+
+    private static final java.util.Set<String> LIST_PARAMS = java.util.Set.of("firmId", "userId", "entryId",
+            "matterId", "reason", "from", "to", "state", "page", "size");
 
     /** Largest page size. */
     public static final int MAX_PAGE_SIZE = 200;
@@ -104,9 +116,16 @@ public class SupportResource {
     public FailedEvent.Page list(@QueryParam("firmId") String firmId, @QueryParam("userId") String userId,
             @QueryParam("entryId") String entryId, @QueryParam("matterId") String matterId,
             @QueryParam("reason") String reason, @QueryParam("from") String from, @QueryParam("to") String to,
-            @QueryParam("state") String state, @QueryParam("page") String page, @QueryParam("size") String size) {
+            @QueryParam("state") String state, @QueryParam("page") String page, @QueryParam("size") String size,
+            @Context UriInfo uri) {
+        // The REST layer hands an empty parameter (?state=) over as null; refuse it instead of ignoring the filter.
+        uri.getQueryParameters().forEach((name, values) -> {
+            if (LIST_PARAMS.contains(name) && values.stream().anyMatch(v -> v == null || v.isBlank())) {
+                throw ProblemException.badRequest(name, "must not be empty");
+            }
+        });
         FailedEvent.Filter filter = filter(firmId, userId, entryId, matterId == null ? null : number("matterId",
-                matterId), reason, from, to, state);
+                nonEmpty("matterId", matterId)), reason, from, to, state);
         int p = integer("page", page, 0, 0, 1_000_000);
         int s = integer("size", size, 50, 1, MAX_PAGE_SIZE);
         return failedEvents.search(caller.get(), filter, p, s);
@@ -139,6 +158,12 @@ public class SupportResource {
                 : request;
         FailedEvent.Filter filter = filter(r.firmId(), r.userId(), r.entryId(), r.matterId(), r.reason(), r.from(),
                 r.to(), r.state());
+        if (filter.firmId() == null && filter.userId() == null && filter.entryId() == null
+                && filter.matterId() == null && filter.reasonCode() == null && filter.from() == null
+                && filter.to() == null) {
+            throw ProblemException.badRequest("filter", "give at least one of firmId, userId, entryId, matterId, "
+                    + "reason, from or to; a replay of every failure is refused");
+        }
         int limit = r.limit() == null ? 100 : r.limit();
         if (limit < 1 || limit > FailedEventService.MAX_BULK_REPLAY) {
             throw ProblemException.badRequest("limit", "must be 1 to " + FailedEventService.MAX_BULK_REPLAY);
@@ -168,7 +193,7 @@ public class SupportResource {
     @Operation(summary = "Force a full re-sync of a firm's matters, clients and rates")
     public Response resync(@PathParam("firmId") String firmId, ResyncRequest request) {
         boolean closed = request != null && Boolean.TRUE.equals(request.includeClosedMatters());
-        return Response.accepted(repairs.resync(caller.get(), firmId, closed)).build();
+        return Response.accepted(repairs.resync(caller.get(), firmId(firmId), closed)).build();
     }
 
     /** Looks one matter up in Clio. */
@@ -177,17 +202,19 @@ public class SupportResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Look up one matter in Clio by display number or name")
     public Response lookup(@PathParam("firmId") String firmId, LookupRequest request) {
-        return Response.accepted(repairs.lookup(caller.get(), firmId, request == null ? null : request.text()))
+        return Response.accepted(repairs.lookup(caller.get(), firmId(firmId), request == null ? null : request.text()))
                 .build();
     }
 
     /** A lookup's answer, once the connector has one. */
     @GET
     @Path("/firms/{firmId}/matter-lookups/{lookupId}")
-    @Operation(summary = "The answer to a matter lookup (PENDING until answered)")
+    @Operation(summary = "The answer to a matter lookup (PENDING until answered; 404 for a lookup this firm never "
+            + "asked)")
     public LookupAnswer lookupAnswer(@PathParam("firmId") String firmId, @PathParam("lookupId") String lookupId) {
+        String firm = firmId(firmId);
         UUID id = uuid("lookupId", lookupId);
-        return repairs.lookupAnswer(caller.get(), firmId, id).map(a -> new LookupAnswer(id, "ANSWERED", a))
+        return repairs.lookupAnswer(caller.get(), firm, id).map(a -> new LookupAnswer(id, "ANSWERED", a))
                 .orElse(new LookupAnswer(id, "PENDING", null));
     }
 
@@ -198,7 +225,7 @@ public class SupportResource {
             + "sync per resource, webhooks, recent failures, an entry's posting timeline; never tokens or secrets.")
     public Response diagnostics(@QueryParam("firmId") String firmId, @QueryParam("userId") String userId,
             @QueryParam("entryId") String entryId) {
-        Diagnostics.Bundle bundle = diagnostics.bundle(caller.get(), text("firmId", firmId), text("userId", userId),
+        Diagnostics.Bundle bundle = diagnostics.bundle(caller.get(), firmId(firmId), text("userId", userId),
                 entryId == null ? null : uuid("entryId", entryId));
         String name = "clio-connector-diagnostics-" + bundle.firmId().replaceAll("[^A-Za-z0-9_.-]", "_") + "-"
                 + bundle.generatedAt().getEpochSecond() + ".json";
@@ -214,20 +241,21 @@ public class SupportResource {
         if (f != null && t != null && !f.isBefore(t)) {
             throw ProblemException.badRequest("from", "must be before to");
         }
-        String code = reason == null ? null : reason.strip().toUpperCase(Locale.ROOT);
+        String code = reason == null ? null : nonEmpty("reason", reason).strip().toUpperCase(Locale.ROOT);
         if (code != null && !FailureExplainer.codes().contains(code)) {
             throw ProblemException.badRequest("reason", "one of " + String.join(", ", FailureExplainer.codes()));
         }
         FailedEvent.State s;
         try {
-            s = state == null ? null : FailedEvent.State.valueOf(state.strip().toUpperCase(Locale.ROOT));
+            s = state == null ? null
+                    : FailedEvent.State.valueOf(nonEmpty("state", state).strip().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
             throw ProblemException.badRequest("state", "one of OPEN, REPLAYED, RESOLVED");
         }
         if (matterId != null && matterId < 1) {
             throw ProblemException.badRequest("matterId", "a positive Clio matter id");
         }
-        return new FailedEvent.Filter(text("firmId", firmId), text("userId", userId),
+        return new FailedEvent.Filter(firmId(firmId), text("userId", userId),
                 entryId == null ? null : uuid("entryId", entryId), matterId, code, f, t, s);
     }
 
@@ -252,10 +280,37 @@ public class SupportResource {
             return null;
         }
         try {
-            return Instant.parse(value.strip());
+            Instant at = Instant.parse(nonEmpty(name, value).strip());
+            if (at.isBefore(EARLIEST) || !at.isBefore(LATEST)) {
+                throw ProblemException.badRequest(name, "must be in the years 2000 to 9999");
+            }
+            return at;
         } catch (DateTimeParseException e) {
             throw ProblemException.badRequest(name, "must be an ISO-8601 UTC instant, e.g. 2026-11-29T17:00:00Z");
         }
+    }
+
+    /**
+     * A firm id: absent (null) or matching the event schemas' pattern ({@link EventKeys#FIRM_ID_PATTERN}), so a firm
+     * id no event could carry answers 400 here instead of failing when the command is published.
+     */
+    private static String firmId(String value) {
+        if (value == null) {
+            return null;
+        }
+        if (!EventKeys.isValidFirmId(nonEmpty("firmId", value))) {
+            throw ProblemException.badRequest("firmId", "1 to 64 letters, digits, '.', '_' or '-', starting with a "
+                    + "letter or digit");
+        }
+        return value;
+    }
+
+    /** Refuses a parameter given empty ({@code ?state=}) instead of silently ignoring it. */
+    private static String nonEmpty(String name, String value) {
+        if (value != null && value.isBlank()) {
+            throw ProblemException.badRequest(name, "must not be empty");
+        }
+        return value;
     }
 
     private static long number(String name, String value) {
@@ -281,7 +336,10 @@ public class SupportResource {
         if (value == null) {
             return null;
         }
-        if (value.isBlank() || value.length() > 200 || value.chars().anyMatch(Character::isISOControl)) {
+        if (value.isBlank()) {
+            throw ProblemException.badRequest(name, "must not be empty");
+        }
+        if (value.length() > 200 || value.chars().anyMatch(Character::isISOControl)) {
             throw ProblemException.badRequest(name, "1 to 200 characters without control characters");
         }
         return value;

@@ -17,6 +17,8 @@ import org.jboss.logging.Logger;
 
 import com.caseclock.events.EventHeaders;
 import com.caseclock.events.Topic;
+import com.caseclock.service.messaging.DeadLetterHeaders;
+import com.caseclock.service.messaging.EventFacts;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.smallrye.reactive.messaging.annotations.Blocking;

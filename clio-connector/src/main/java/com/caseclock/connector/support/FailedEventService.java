@@ -64,13 +64,16 @@ public class FailedEventService {
     /**
      * Republishes the failed event's original record to its original topic ({@link Replayer}) and records the replay.
      *
-     * @throws ProblemException 404 unknown or another firm's; 409 when the original record cannot be replayed (topic
-     *                          or value unknown); 503 when the broker did not take it
+     * @throws ProblemException 404 unknown or another firm's; 409 when it is resolved already or the original record
+     *                          cannot be replayed (topic or value unknown); 503 when the broker did not take it
      */
     public FailedEvent.Detail replay(Caller caller, UUID id) {
         visible(caller, id);
         FailedEventStore.Original original = QuarkusTransaction.requiringNew().call(() -> {
             FailedEventStore.Original o = store.lockOriginal(id).orElseThrow(() -> notFound(id));
+            if (o.state() == FailedEvent.State.RESOLVED) {
+                throw alreadyResolved(id);
+            }
             if (o.topic() == null || o.key() == null || o.value() == null) {
                 throw new ProblemException(409, "Conflict", "Failed event " + id + " cannot be replayed: its original "
                         + "topic, key or value is unknown.");
@@ -85,7 +88,7 @@ public class FailedEventService {
         } catch (RuntimeException e) {
             QuarkusTransaction.requiringNew().run(() -> {
                 store.dropLastReplay(id, caller.userId());
-                store.state(id, original.state());
+                store.state(id, FailedEvent.State.REPLAYED, original.state());
             });
             throw new ProblemException(503, "Service unavailable", "The replay of failed event " + id
                     + " could not be published (" + e.getClass().getSimpleName() + "); nothing was changed. Try again.");
@@ -124,12 +127,15 @@ public class FailedEventService {
     /**
      * Marks the failed event resolved and records the comment.
      *
-     * @throws ProblemException 404 unknown or another firm's
+     * @throws ProblemException 404 unknown or another firm's; 409 when it is resolved already (nothing recorded)
      */
     public FailedEvent.Detail resolve(Caller caller, UUID id, String comment) {
         visible(caller, id);
         QuarkusTransaction.requiringNew().run(() -> {
-            store.lockOriginal(id).orElseThrow(() -> notFound(id));
+            FailedEventStore.Original o = store.lockOriginal(id).orElseThrow(() -> notFound(id));
+            if (o.state() == FailedEvent.State.RESOLVED) {
+                throw alreadyResolved(id);
+            }
             store.history(id, "RESOLVED", clock.instant(), caller.userId(), caller.firmId(), comment, null, null);
             store.state(id, FailedEvent.State.RESOLVED);
         });
@@ -141,6 +147,10 @@ public class FailedEventService {
         SupportAccess.scope(caller); // 403 first for callers without access
         String firm = QuarkusTransaction.requiringNew().call(() -> store.firmOf(id)).orElseThrow(() -> notFound(id));
         SupportAccess.check(caller, firm, "Failed event " + id);
+    }
+
+    private static ProblemException alreadyResolved(UUID id) {
+        return new ProblemException(409, "Conflict", "Failed event " + id + " is already resolved.");
     }
 
     private static ProblemException notFound(UUID id) {

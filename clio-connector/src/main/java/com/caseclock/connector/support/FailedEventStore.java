@@ -122,6 +122,17 @@ public class FailedEventStore {
                 state.name(), failedEventId);
     }
 
+    /**
+     * Sets the state only if it still is {@code expected} (a compare-and-set, so a concurrent change such as a
+     * resolution is not overwritten).
+     *
+     * @return whether the state was changed
+     */
+    public boolean state(UUID failedEventId, FailedEvent.State expected, FailedEvent.State state) {
+        return Sql.update(dataSource, WHAT, "UPDATE failed_event SET state = ?, updated_at = now() WHERE id = ? "
+                + "AND state = ?", state.name(), failedEventId, expected.name()) > 0;
+    }
+
     /** @return one page of matches, newest failure first */
     public FailedEvent.Page search(FailedEvent.Filter filter, int page, int size) {
         List<Object> args = new ArrayList<>();

@@ -14,6 +14,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import com.caseclock.connector.outbox.OutboxPublisher;
 import com.caseclock.events.EventCodec;
 import com.caseclock.events.EventJson;
+import com.caseclock.events.EventKeys;
 import com.caseclock.events.MatterLookupRequestedV1;
 import com.caseclock.events.ResyncFirmRequestedV1;
 import com.caseclock.events.Topic;
@@ -93,24 +94,40 @@ public class MatterRepairs {
         return new Queued(command.eventId(), firm, command.requestedBy(), command.occurredAt(), command.lookupId());
     }
 
-    /** @return the lookup's answer (the {@code MatterLookupAnsweredV1} payload), or empty while it is pending */
+    /**
+     * @return the lookup's answer (the {@code MatterLookupAnsweredV1} payload), or empty while it is pending
+     * @throws ProblemException 404 when this firm's outbox holds neither the lookup's request nor its answer (an
+     *                          unknown lookup id, another firm's lookup, or one past the outbox retention)
+     */
     public Optional<JsonNode> lookupAnswer(Caller caller, String firmId, UUID lookupId) {
         String firm = required(caller, firmId);
-        String sql = "SELECT payload FROM outbox_event WHERE topic = ? AND kafka_key = ? AND payload IS NOT NULL "
-                + "AND (payload::jsonb ->> 'lookupId') = ? ORDER BY id DESC LIMIT 1";
         return QuarkusTransaction.requiringNew().call(() -> {
-            try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
-                s.setString(1, Topic.MATTER_LOOKUP_RESULT.topicName());
-                s.setString(2, firm);
-                s.setString(3, lookupId.toString());
-                try (ResultSet rs = s.executeQuery()) {
-                    return rs.next() ? Optional.of(EventJson.mapper().readTree(rs.getString(1)))
-                            : Optional.<JsonNode> empty();
-                }
-            } catch (SQLException | java.io.IOException e) {
+            Optional<String> answer = outboxPayload(Topic.MATTER_LOOKUP_RESULT, firm, lookupId);
+            if (answer.isEmpty() && outboxPayload(Topic.CONNECTOR_COMMAND, firm, lookupId).isEmpty()) {
+                throw ProblemException.notFound("Matter lookup " + lookupId);
+            }
+            try {
+                return answer.isPresent() ? Optional.of(EventJson.mapper().readTree(answer.get()))
+                        : Optional.<JsonNode> empty();
+            } catch (java.io.IOException e) {
                 throw new IllegalStateException("Could not read the lookup answer: " + e.getMessage(), e);
             }
         });
+    }
+
+    private Optional<String> outboxPayload(Topic topic, String firm, UUID lookupId) {
+        String sql = "SELECT payload FROM outbox_event WHERE topic = ? AND kafka_key = ? AND payload IS NOT NULL "
+                + "AND (payload::jsonb ->> 'lookupId') = ? ORDER BY id DESC LIMIT 1";
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
+            s.setString(1, topic.topicName());
+            s.setString(2, firm);
+            s.setString(3, lookupId.toString());
+            try (ResultSet rs = s.executeQuery()) {
+                return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not read the lookup: " + e.getMessage(), e);
+        }
     }
 
     private void append(UUID id, OutgoingEvent event) {
@@ -119,8 +136,9 @@ public class MatterRepairs {
     }
 
     private static String required(Caller caller, String firmId) {
-        if (firmId == null || firmId.isBlank() || firmId.length() > 200 || firmId.chars().anyMatch(Character::isISOControl)) {
-            throw ProblemException.badRequest("firmId", "required, 1 to 200 characters without control characters");
+        if (!EventKeys.isValidFirmId(firmId)) {
+            throw ProblemException.badRequest("firmId", "required: 1 to 64 letters, digits, '.', '_' or '-', "
+                    + "starting with a letter or digit");
         }
         return SupportAccess.firm(caller, firmId);
     }

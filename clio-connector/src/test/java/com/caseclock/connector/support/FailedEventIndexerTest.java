@@ -13,6 +13,7 @@ import org.apache.kafka.common.record.TimestampType;
 import org.junit.jupiter.api.Test;
 
 import com.caseclock.events.Topic;
+import com.caseclock.service.messaging.DeadLetterHeaders;
 
 /** How a dead-letter record becomes a failed-event row: headers first, the payload as fallback, nothing lost. */
 class FailedEventIndexerTest {

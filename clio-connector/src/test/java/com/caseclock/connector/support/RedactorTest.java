@@ -6,6 +6,8 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
+import com.caseclock.service.messaging.EventFacts;
+
 /** Tokens and secrets never leave in a Clio body, a message or a header; plain text stays readable. */
 class RedactorTest {
 

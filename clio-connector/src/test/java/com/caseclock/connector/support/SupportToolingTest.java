@@ -43,6 +43,7 @@ import com.caseclock.events.SyncOutcome;
 import com.caseclock.events.TimeEntryApprovedV1;
 import com.caseclock.events.TimeEntrySyncResultV1;
 import com.caseclock.events.Topic;
+import com.caseclock.service.messaging.DeadLetterHeaders;
 import com.caseclock.testsupport.clio.InjectClioSandbox;
 import com.caseclock.testsupport.kafka.CloudEventRecords;
 import com.caseclock.testsupport.security.TestTokens;
@@ -262,6 +263,55 @@ class SupportToolingTest {
         problem(given().auth().oauth2(SUPPORT).contentType("application/json").body(Map.of("limit", 0))
                 .post("/api/v1/support/failures/replay"), 400);
         problem(given().auth().oauth2(SUPPORT).get("/api/v1/support/diagnostics"), 400);
+        // firm ids no event could carry (the schemas' pattern, EventKeys.FIRM_ID_PATTERN): 400 naming firmId, never 500
+        for (String badFirm : List.of("a b", "a".repeat(65), "\uD83D\uDE00", "x';drop table x;--", "-lead")) {
+            problem(given().auth().oauth2(SUPPORT).contentType("application/json").body(Map.of())
+                    .post("/api/v1/support/firms/{firm}/resync", badFirm), 400)
+                    .body("detail", containsString("firmId"));
+            problem(given().auth().oauth2(SUPPORT).contentType("application/json").body(Map.of("query", "42"))
+                    .post("/api/v1/support/firms/{firm}/matter-lookups", badFirm), 400)
+                    .body("detail", containsString("firmId"));
+            problem(given().auth().oauth2(SUPPORT).get("/api/v1/support/firms/{firm}/matter-lookups/{id}", badFirm,
+                    UUID.randomUUID()), 400).body("detail", containsString("firmId"));
+            problem(given().auth().oauth2(SUPPORT).queryParam("firmId", badFirm).get("/api/v1/support/failures"), 400)
+                    .body("detail", containsString("firmId"));
+            problem(given().auth().oauth2(SUPPORT).queryParam("firmId", badFirm).get("/api/v1/support/diagnostics"),
+                    400).body("detail", containsString("firmId"));
+            problem(given().auth().oauth2(SUPPORT).contentType("application/json").body(Map.of("firmId", badFirm))
+                    .post("/api/v1/support/failures/replay"), 400).body("detail", containsString("firmId"));
+        }
+        // a filtered replay needs a narrowing filter: not everything of every firm
+        for (String unfiltered : List.of("{}", "null", "{\"state\":\"OPEN\"}", "{\"limit\":5}")) {
+            problem(given().auth().oauth2(SUPPORT).contentType("application/json").body(unfiltered)
+                    .post("/api/v1/support/failures/replay"), 400).body("detail", containsString("filter"));
+        }
+        // empty parameters are refused, not ignored
+        for (String param : List.of("state", "reason", "firmId", "matterId", "userId", "entryId", "from", "to")) {
+            problem(given().auth().oauth2(SUPPORT).queryParam(param, "").get("/api/v1/support/failures"), 400)
+                    .body("detail", containsString(param + ": must not be empty"));
+        }
+        // dates out of a sane range name the parameter
+        problem(given().auth().oauth2(SUPPORT).queryParam("from", "-999999999-01-01T00:00:00Z")
+                .get("/api/v1/support/failures"), 400).body("detail", containsString("from"));
+        problem(given().auth().oauth2(SUPPORT).queryParam("to", "+10000-01-01T00:00:00Z")
+                .get("/api/v1/support/failures"), 400).body("detail", containsString("to"));
+        // strict JSON bodies: 400 naming the field; malformed JSON names no field
+        problem(given().auth().oauth2(SUPPORT).contentType("application/json").body("{\"firmId\":\"x\"} xyz")
+                .post("/api/v1/support/failures/replay"), 400);
+        problem(given().auth().oauth2(SUPPORT).contentType("application/json")
+                .body("{\"firmId\":\"x\",\"limit\":1.5}").post("/api/v1/support/failures/replay"), 400)
+                .body("detail", containsString("limit"));
+        problem(given().auth().oauth2(SUPPORT).contentType("application/json").body("{\"comment\":123}")
+                .post("/api/v1/support/failures/{id}/resolve", id), 400).body("detail", containsString("comment"));
+        problem(given().auth().oauth2(SUPPORT).contentType("application/json")
+                .body("{\"includeClosedMatters\":\"true\"}").post("/api/v1/support/firms/{firm}/resync", firm), 400)
+                .body("detail", containsString("includeClosedMatters"));
+        problem(given().auth().oauth2(SUPPORT).contentType("application/json")
+                .body("{\"firmId\":\"x\" \"userId\":\"y\"}").post("/api/v1/support/failures/replay"), 400)
+                .body("detail", containsString("malformed JSON"))
+                .body("detail", org.hamcrest.Matchers.not(containsString("firmId")));
+        given().auth().oauth2(SUPPORT).get("/api/v1/support/failures/{id}", id).then().statusCode(200)
+                .body("summary.state", equalTo("OPEN")).body("history", org.hamcrest.Matchers.hasSize(1));
 
         // a filtered replay republishes it; still unreadable, it fails again and the same failed event records it
         given().auth().oauth2(ownAdmin).contentType("application/json")
@@ -285,6 +335,20 @@ class SupportToolingTest {
                 .get("/api/v1/support/failures").then().statusCode(200).body("total", equalTo(0));
         given().auth().oauth2(SUPPORT).queryParam("firmId", firm).queryParam("reason", "CLIO_UNAVAILABLE")
                 .get("/api/v1/support/failures").then().statusCode(200).body("total", equalTo(0));
+
+        // resolved is final: a second resolution and a replay answer 409 and record nothing
+        given().auth().oauth2(SUPPORT).contentType("application/json").body(Map.of("comment", "bad payload, dropped"))
+                .post("/api/v1/support/failures/{id}/resolve", id).then().statusCode(200)
+                .body("summary.state", equalTo("RESOLVED"));
+        problem(given().auth().oauth2(SUPPORT).contentType("application/json").body(Map.of("comment", "again"))
+                .post("/api/v1/support/failures/{id}/resolve", id), 409)
+                .body("detail", containsString("already resolved"));
+        problem(given().auth().oauth2(SUPPORT).post("/api/v1/support/failures/{id}/replay", id), 409)
+                .body("detail", containsString("already resolved"));
+        JsonPath resolved = given().auth().oauth2(SUPPORT).get("/api/v1/support/failures/{id}", id).then()
+                .statusCode(200).extract().jsonPath();
+        assertThat(resolved.getString("summary.state")).isEqualTo("RESOLVED");
+        assertThat(resolved.getList("history.action")).containsExactly("FAILED", "REPLAYED", "FAILED", "RESOLVED");
     }
 
     @Test
@@ -326,6 +390,17 @@ class SupportToolingTest {
         }
         problem(given().auth().oauth2(SUPPORT).contentType("application/json").body(Map.of("query", ""))
                 .post("/api/v1/support/firms/{firm}/matter-lookups", firm), 400);
+        // a lookup never asked, or asked by another firm: 404, not PENDING forever
+        notFound(given().auth().oauth2(SUPPORT).get("/api/v1/support/firms/{firm}/matter-lookups/{id}", firm,
+                UUID.randomUUID()));
+        String otherFirm = firm();
+        String otherLookup = given().auth().oauth2(SUPPORT).contentType("application/json")
+                .body(Map.of("query", "no-such-matter")).post("/api/v1/support/firms/{firm}/matter-lookups", otherFirm)
+                .then().statusCode(202).extract().path("lookupId");
+        given().auth().oauth2(SUPPORT).get("/api/v1/support/firms/{firm}/matter-lookups/{id}", otherFirm, otherLookup)
+                .then().statusCode(200).body("lookupId", equalTo(otherLookup));
+        notFound(given().auth().oauth2(SUPPORT).get("/api/v1/support/firms/{firm}/matter-lookups/{id}", firm,
+                otherLookup));
         problem(given().auth().oauth2(TestTokens.lawyer(firm, "lawyer-rep")).contentType("application/json")
                 .body(Map.of()).post("/api/v1/support/firms/{firm}/resync", firm), 403);
     }

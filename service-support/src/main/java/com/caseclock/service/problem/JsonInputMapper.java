@@ -48,11 +48,19 @@ public class JsonInputMapper implements ExceptionMapper<JsonProcessingException>
                     .map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
                     .collect(Collectors.joining(".")).replace(".[", "[");
         }
-        if (exception instanceof StreamReadException read && read.getProcessor() != null) {
+        if (exception instanceof StreamReadException read && read.getProcessor() != null
+                && (read instanceof InputCoercionException || isDuplicate(read))) {
+            // Only where the parser's position names the culprit: a number out of range, a field given twice. For
+            // malformed JSON the last field name read says where reading stopped, not which field is wrong.
             JsonParser parser = read.getProcessor();
             return path(parser.getParsingContext());
         }
         return null;
+    }
+
+    private static boolean isDuplicate(JsonProcessingException exception) {
+        String original = exception.getOriginalMessage();
+        return original != null && original.startsWith("Duplicate field");
     }
 
     private static String path(JsonStreamContext context) {

@@ -74,6 +74,12 @@ class StrictJsonInputTest {
             assertThat(p.detail()).as(body).doesNotContain("com.caseclock", "java.", "`", "Source");
         }
         assertThat(refused("{\"note\":\"x\"} {}").detail()).contains("after the JSON value");
+        // malformed JSON: the last field read is not to blame
+        for (String body : new String[] { "{\"note\":\"x\" \"flag\":true}", "{\"note\":\"x\",}", "{\"note\":x}" }) {
+            Problem p = refused(body);
+            assertThat(p.errors()).as(body).isEmpty();
+            assertThat(p.detail()).as(body).contains("malformed JSON").doesNotContain("note");
+        }
     }
 
     @Test

@@ -127,6 +127,17 @@ public final class Redactor {
         }
     }
 
+    /**
+     * Redacts one piece of text, e.g. an error message before it is printed: the known secrets, JWTs,
+     * {@code Bearer …} credentials and {@code access_token=…}-style parameters become {@value #REDACTED}.
+     *
+     * @param text any text ({@code null} is returned as is)
+     * @return the text with credentials replaced
+     */
+    public String redactText(String text) {
+        return text == null ? null : clean(text);
+    }
+
     /** @return the text with credentials replaced */
     String clean(String text) {
         String out = text;

@@ -3,8 +3,14 @@ package com.caseclock.supportcli.command;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.NotDirectoryException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Clock;
@@ -78,7 +84,8 @@ public final class BundleCommand implements Callable<Integer> {
     Long clioUser;
 
     @Option(names = {"-o", "--output"}, required = true, paramLabel = "FILE",
-            description = "Where to write the bundle (JSON); - for standard output")
+            description = "Where to write the bundle (JSON); - for standard output. An existing FILE must be a "
+                    + "writable regular file (not a symbolic link, directory or device); it is replaced as a whole.")
     String output;
 
     private final Clock clock;
@@ -98,12 +105,18 @@ public final class BundleCommand implements Callable<Integer> {
         if (user == null && firm == null) {
             throw new ParameterException(spec.commandLine(), "Give --user (and --firm for a support token) or --firm");
         }
+        if (firm == null && services.claimedRoles().contains("support")) {
+            throw new ParameterException(spec.commandLine(), "A support token sees every firm: name one with --firm");
+        }
         if (matter != null && matter <= 0 || clioUser != null && clioUser <= 0) {
             throw new ParameterException(spec.commandLine(), "--matter and --clio-user are positive Clio ids");
         }
         ServiceClient timeentry = services.timeentry();
         ServiceClient connector = services.connector();
         ServiceClient matterCache = services.matterCache();
+        if (!"-".equals(output)) {
+            refuseUnsafeTarget(target()); // before calling the services; checked again when writing
+        }
         List<String> notes = new ArrayList<>();
         List<Section> sections = new ArrayList<>();
 
@@ -210,18 +223,105 @@ public final class BundleCommand implements Callable<Integer> {
             spec.commandLine().getOut().flush();
             return;
         }
-        Path target = Path.of(output).toAbsolutePath();
+        Path target = target();
+        refuseUnsafeTarget(target);
+        Path tmp = null;
         try {
-            Path tmp = Files.createTempFile(target.getParent(), ".bundle-", ".json.tmp");
+            tmp = Files.createTempFile(target.getParent(), ".bundle-", ".json.tmp");
             Files.writeString(tmp, text, StandardCharsets.UTF_8);
+            refuseUnsafeTarget(target); // again, right before replacing it
             try {
                 Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             } catch (AtomicMoveNotSupportedException e) {
                 Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
             }
+            tmp = null;
         } catch (IOException e) {
-            throw new BundleNotWritten("Could not write " + target + ": " + e.getMessage(), e);
+            throw new BundleNotWritten("Could not write " + target + ": " + reason(e, target), e);
+        } finally {
+            if (tmp != null) {
+                try {
+                    Files.deleteIfExists(tmp);
+                } catch (IOException ignored) {
+                    // the write already failed; that failure is what is reported
+                }
+            }
         }
+    }
+
+    /**
+     * @return {@code -o} as an absolute path
+     * @throws ParameterException (exit 2) when it is empty or not a valid path
+     */
+    private Path target() {
+        if (output.isBlank()) {
+            throw new ParameterException(spec.commandLine(), "Invalid value for -o: empty path (give a file, or - "
+                    + "for standard output)");
+        }
+        try {
+            return Path.of(output).toAbsolutePath();
+        } catch (InvalidPathException e) {
+            throw new ParameterException(spec.commandLine(), "Invalid value for -o: not a valid path ("
+                    + e.getReason() + ")");
+        }
+    }
+
+    /**
+     * Refuses an existing {@code -o} that is not a regular file we may write: a symbolic link (not followed, not
+     * replaced), a directory, a device, pipe or socket, or a file without write permission; and a missing parent
+     * directory.
+     *
+     * @throws BundleNotWritten (exit {@value ExitCodes#NOT_WRITTEN}) with the reason
+     */
+    private static void refuseUnsafeTarget(Path target) {
+        String why = null;
+        Path parent = target.getParent();
+        if (Files.isSymbolicLink(target)) {
+            why = "is a symbolic link (give the path of the file itself)";
+        } else if (Files.isDirectory(target, LinkOption.NOFOLLOW_LINKS)) {
+            why = "is a directory";
+        } else if (Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
+            if (!Files.isRegularFile(target, LinkOption.NOFOLLOW_LINKS)) {
+                why = "is not a regular file (a device, pipe or socket)";
+            } else if (!Files.isWritable(target)) {
+                why = "is not writable (permission denied)";
+            }
+        } else if (parent == null || !Files.isDirectory(parent)) {
+            why = "directory " + parent + " does not exist";
+        }
+        if (why != null) {
+            throw new BundleNotWritten("Could not write " + target + ": " + why, null);
+        }
+    }
+
+    /** @return why an I/O operation failed, in plain words (a JDK file exception's message is often only a path) */
+    private static String reason(IOException e, Path target) {
+        String why;
+        if (e instanceof AccessDeniedException) {
+            why = "permission denied";
+        } else if (e instanceof NoSuchFileException) {
+            why = "no such file or directory";
+        } else if (e instanceof NotDirectoryException) {
+            why = "not a directory";
+        } else if (e instanceof FileSystemException f && f.getReason() != null) {
+            why = f.getReason();
+        } else if (e instanceof FileSystemException) {
+            why = e.getClass().getSimpleName();
+        } else {
+            why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        }
+        if (e instanceof FileSystemException f && f.getFile() != null && !f.getFile().equals(target.toString())) {
+            Path file = Path.of(f.getFile());
+            boolean temporary = file.getFileName() != null && file.getFileName().toString().startsWith(".bundle-");
+            if (!temporary) {
+                why += " (on " + file + ")";
+            } else if (f.getOtherFile() != null) {
+                why += " (moving the finished bundle into place)";
+            } else {
+                why += " (writing a temporary file in " + file.getParent() + ")";
+            }
+        }
+        return why;
     }
 
     /** The bundle file could not be written (exit {@value ExitCodes#NOT_WRITTEN}). */

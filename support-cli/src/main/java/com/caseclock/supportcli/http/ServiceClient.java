@@ -21,12 +21,17 @@ import com.fasterxml.jackson.databind.node.MissingNode;
 
 /**
  * Calls one CaseClock service's REST API with the JDK's {@link HttpClient}: bearer token, JSON in and out. A 2xx answer
- * is returned as JSON; anything else throws {@link ServiceError} with the problem+json detail; a connection failure,
- * timeout or non-JSON success throws {@link ServiceUnreachable}. The token never appears in an error message.
+ * is returned as JSON; a 4xx/5xx JSON (or empty) answer throws {@link ServiceError} with the problem+json detail; a
+ * redirect throws {@link ServiceError} naming its {@code Location} (redirects are not followed); a connection failure,
+ * timeout or any answer whose body is not JSON (e.g. a proxy's HTML error page) throws {@link ServiceUnreachable}
+ * with the status, the content type and at most {@value #MAX_EXCERPT} characters of a non-markup body. The token never
+ * appears in an error message.
  */
 public final class ServiceClient {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** At most this many characters of a non-JSON answer are quoted in an error message. */
+    private static final int MAX_EXCERPT = 200;
 
     private final String service;
     private final URI baseUrl;
@@ -73,7 +78,7 @@ public final class ServiceClient {
      * GET and read JSON.
      *
      * @return the answer's JSON ({@link MissingNode} for an empty body)
-     * @throws ServiceError       on a 4xx/5xx answer
+     * @throws ServiceError       on a 4xx/5xx JSON (or empty) answer, or a redirect
      * @throws ServiceUnreachable when the service cannot be reached or answers non-JSON
      */
     public JsonNode get(String path, Map<String, ?> query) {
@@ -85,7 +90,7 @@ public final class ServiceClient {
      *
      * @param body the body, serialised with Jackson ({@code null} sends {@code {}})
      * @return the answer's JSON ({@link MissingNode} for an empty body, e.g. 202 or 204)
-     * @throws ServiceError       on a 4xx/5xx answer
+     * @throws ServiceError       on a 4xx/5xx JSON (or empty) answer, or a redirect
      * @throws ServiceUnreachable when the service cannot be reached or answers non-JSON
      */
     public JsonNode post(String path, Object body) {
@@ -113,37 +118,56 @@ public final class ServiceClient {
             throw new ServiceUnreachable("Interrupted while calling " + service + " (" + where + ")", e);
         }
         String body = response.body() == null ? "" : response.body();
-        if (response.statusCode() / 100 != 2) {
-            throw error(response.statusCode(), body);
+        int status = response.statusCode();
+        if (status / 100 == 3) {
+            String location = response.headers().firstValue("Location").map(ServiceClient::oneLine)
+                    .map(l -> "redirect to " + l).orElse("a redirect without a Location");
+            throw new ServiceError(service, status, "Redirect", null, List.of(),
+                    service + " answered " + status + " (" + location + "); check the URL");
         }
-        if (body.isBlank()) {
-            return MissingNode.getInstance();
-        }
+        JsonNode json;
         try {
-            return JSON.readTree(body);
+            json = body.isBlank() ? MissingNode.getInstance() : JSON.readTree(body);
         } catch (JsonProcessingException e) {
-            throw new ServiceUnreachable(service + " answered " + response.statusCode() + " with a body that is not"
-                    + " JSON (" + where + "); is the URL right?", e);
+            throw new ServiceUnreachable(service + " answered " + status + " with "
+                    + response.headers().firstValue("Content-Type").map(ServiceClient::oneLine).orElse("no content type")
+                    + ", not JSON (" + where + "); is the URL right?" + excerpt(body), e);
         }
+        if (status / 100 != 2) {
+            throw error(status, json);
+        }
+        return json;
     }
 
-    private ServiceError error(int status, String body) {
-        JsonNode problem = null;
-        try {
-            problem = body.isBlank() ? null : JSON.readTree(body);
-        } catch (JsonProcessingException notJson) {
-            // reported from the raw body below
-        }
-        if (problem != null && problem.isObject()) {
+    /** @return a problem+json (or other JSON, or empty) error answer as a {@link ServiceError} */
+    private ServiceError error(int status, JsonNode problem) {
+        if (problem.isObject()) {
             List<String> fields = new ArrayList<>();
             problem.path("errors")
                     .forEach(e -> fields.add(e.path("field").asText() + ": " + e.path("message").asText()));
             return new ServiceError(service, status, problem.path("title").asText(reason(status)),
                     problem.hasNonNull("detail") ? problem.get("detail").asText() : null, fields);
         }
-        String text = body.strip();
+        String text = problem.isMissingNode() ? "" : oneLine(problem.toString());
         return new ServiceError(service, status, reason(status),
-                text.isEmpty() ? null : text.substring(0, Math.min(text.length(), 300)), List.of());
+                text.isEmpty() ? null : text.substring(0, Math.min(text.length(), MAX_EXCERPT)), List.of());
+    }
+
+    /**
+     * @return {@code ": "} and the start of a non-JSON body on one line (at most {@value #MAX_EXCERPT} characters),
+     *         or nothing for an empty body or markup (an HTML error page is never dumped)
+     */
+    private static String excerpt(String body) {
+        String text = oneLine(body);
+        if (text.isEmpty() || text.startsWith("<")) {
+            return "";
+        }
+        return ": " + (text.length() > MAX_EXCERPT ? text.substring(0, MAX_EXCERPT - 1) + "…" : text);
+    }
+
+    /** @return the text with control characters and runs of whitespace replaced by one space, stripped */
+    private static String oneLine(String text) {
+        return text.replaceAll("[\\s\\p{Cntrl}]+", " ").strip();
     }
 
     private static String reason(int status) {

@@ -3,7 +3,7 @@ package com.caseclock.supportcli.http;
 import java.util.List;
 
 /**
- * A service answered with an HTTP error (4xx or 5xx). Carries what its {@code application/problem+json} body
+ * A service answered with an HTTP error (4xx or 5xx) or a redirect (3xx, not followed). Carries what its {@code application/problem+json} body
  * (RFC 9457, https://www.rfc-editor.org/rfc/rfc9457) said, so the CLI can print it in plain words.
  */
 public final class ServiceError extends RuntimeException {
@@ -24,7 +24,21 @@ public final class ServiceError extends RuntimeException {
      * @param fieldErrors {@code field: message} per offending field (may be empty)
      */
     public ServiceError(String service, int status, String title, String detail, List<String> fieldErrors) {
-        super(service + " answered " + status + " " + title + (detail == null ? "" : ": " + detail));
+        this(service, status, title, detail, fieldErrors,
+                service + " answered " + status + " " + title + (detail == null ? "" : ": " + detail));
+    }
+
+    /**
+     * @param service     which service answered
+     * @param status      HTTP status
+     * @param title       a short title (e.g. {@code Redirect})
+     * @param detail      more detail, or {@code null}
+     * @param fieldErrors {@code field: message} per offending field (may be empty)
+     * @param message     the whole message to print, in plain words
+     */
+    public ServiceError(String service, int status, String title, String detail, List<String> fieldErrors,
+            String message) {
+        super(message);
         this.service = service;
         this.status = status;
         this.title = title;

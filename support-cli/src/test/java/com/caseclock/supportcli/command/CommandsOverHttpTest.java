@@ -247,10 +247,43 @@ class CommandsOverHttpTest {
         assertThat(missing.exitCode()).isEqualTo(ExitCodes.SERVICE_ERROR);
         assertThat(missing.err()).contains("404 Not found: No such path");
 
+        connector.answer("POST", "/api/v1/support/failures/" + FAILED + "/replay", 500, "application/problem+json", "");
+        Cli.Result empty = Cli.run(env(), "replay", FAILED);
+        assertThat(empty.exitCode()).isEqualTo(ExitCodes.SERVICE_ERROR);
+        assertThat(empty.err()).contains("clio-connector answered 500 HTTP 500");
+    }
+
+    @Test
+    void nonJsonErrorAnswersExit4WithAShortMessageAndNoHtml() {
         connector.answer("POST", "/api/v1/support/failures/" + FAILED + "/replay", 500, "text/plain", "boom");
         Cli.Result plain = Cli.run(env(), "replay", FAILED);
-        assertThat(plain.exitCode()).isEqualTo(ExitCodes.SERVICE_ERROR);
-        assertThat(plain.err()).contains("500 HTTP 500: boom");
+        assertThat(plain.exitCode()).isEqualTo(ExitCodes.UNREACHABLE);
+        assertThat(plain.err()).contains("clio-connector answered 500 with text/plain, not JSON", ": boom");
+
+        String page = "<html><head><title>502 Bad Gateway</title></head><body>" + "<p>nginx</p>\n".repeat(200)
+                + "</body></html>";
+        connector.answer("GET", "/api/v1/support/failures", 502, "text/html; charset=utf-8", page);
+        Cli.Result html = Cli.run(env(), "list");
+        assertThat(html.exitCode()).isEqualTo(ExitCodes.UNREACHABLE);
+        assertThat(html.err()).contains("clio-connector answered 502 with text/html; charset=utf-8, not JSON")
+                .doesNotContain("<html", "nginx", TOKEN);
+        assertThat(html.err().strip().lines()).hasSize(1);
+
+        String longText = "x".repeat(5_000);
+        connector.answer("GET", "/api/v1/support/failures", 503, "text/plain", longText);
+        Cli.Result text = Cli.run(env(), "list");
+        assertThat(text.exitCode()).isEqualTo(ExitCodes.UNREACHABLE);
+        assertThat(text.err()).contains("x".repeat(199) + "…").doesNotContain("x".repeat(201));
+    }
+
+    @Test
+    void aRedirectNamesItsLocation() {
+        connector.redirect("GET", "/api/v1/support/failures", 301, "https://connector.example/api/v1/support/failures");
+        Cli.Result r = Cli.run(env(), "list");
+        assertThat(r.exitCode()).isEqualTo(ExitCodes.SERVICE_ERROR);
+        assertThat(r.err()).contains("error: clio-connector answered 301 (redirect to "
+                + "https://connector.example/api/v1/support/failures); check the URL").doesNotContain("HTTP 301");
+        assertThat(connector.requests()).hasSize(1);
     }
 
     @Test

@@ -61,6 +61,18 @@ class HelpAndArgumentsTest {
         assertThat(r.err()).contains("No bearer token").contains("CASECLOCK_TOKEN");
     }
 
+    @Test
+    void aSupportBundleWithoutAFirmIsAUsageErrorAndNothingIsSent() {
+        String payload = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(
+                "{\"sub\":\"s1\",\"groups\":[\"support\"]}".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        Map<String, String> env = Map.of("CASECLOCK_TOKEN", "eyJhbGciOiJSUzI1NiJ9." + payload + ".c2ln",
+                "TIMEENTRY_URL", "http://127.0.0.1:9", "MATTER_CACHE_URL", "http://127.0.0.1:9",
+                "CONNECTOR_URL", "http://127.0.0.1:9");
+        Cli.Result r = Cli.run(env, "bundle", "--user", "dana", "-o", "-");
+        assertThat(r.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(r.err()).contains("--firm");
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {
             "bundle --user dana",                                    // no -o

@@ -31,7 +31,8 @@ import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
 /**
  * The shared consumer conventions, proven per consuming service against the real broker: a record that is not valid
  * JSON, and one that violates its schema, end on the service's dead-letter topic with the error in their headers, and
- * the consumer goes on to handle the next (valid) record of the same partition.
+ * the consumer goes on to handle the next (valid) record of the same partition. Every service's dead letters also carry
+ * the support headers (consuming service, reason code, attempts).
  *
  * <p>A service's test extends it with {@code @QuarkusTest} and names the channel, its topic and a valid event.
  */
@@ -105,6 +106,11 @@ public abstract class AbstractDeadLetterTest {
                 assertThat(header(r, "dead-letter-exception-class-name"))
                         .as("headers: %s", java.util.Arrays.toString(r.headers().toArray()))
                         .isEqualTo("com.caseclock.events.InvalidEventException");
+                // The support headers every service's strategy adds (docs/events.md, "Dead-letter headers").
+                assertThat(header(r, "dead-letter-service"))
+                        .isEqualTo(deadLetterTopic().topicName().replace(".dead-letter.v1", ""));
+                assertThat(header(r, "dead-letter-failure-reason")).isEqualTo("INVALID_EVENT");
+                assertThat(header(r, "dead-letter-attempts")).isEqualTo("1");
             }
         }
         assertThat(processed(notJsonId)).as("not-JSON record handled").isFalse();

@@ -1,15 +1,16 @@
-package com.caseclock.connector.support;
+package com.caseclock.service.messaging;
 
 import com.caseclock.events.EventHeaders;
 
 /**
- * The header set of a record on {@code clio-connector.dead-letter.v1} (documented in {@code docs/events.md},
- * "Dead-letter headers"). Every dead letter keeps the original record's key, value and CloudEvents headers
- * ({@code ce_id}, {@code ce_type}, {@code ce_source}, {@code ce_subject}, …) and adds the headers below; a header
- * whose value is unknown is left out. Written by {@code posting.DeadLetterPublisher} (posting jobs that failed for
- * good) and {@link EnrichedDeadLetterQueue} (records a consumer could not handle, on top of SmallRye's own
- * {@code dead-letter-reason}, {@code -cause}, {@code -exception-class-name}, {@code -cause-class-name},
- * {@code -topic}, {@code -partition}, {@code -offset}).
+ * The header set of a record on any service's dead-letter topic ({@code <service>.dead-letter.v1}, documented in
+ * {@code docs/events.md}, "Dead-letter headers"). Every dead letter keeps the original record's key, value and
+ * CloudEvents headers ({@code ce_id}, {@code ce_type}, {@code ce_source}, {@code ce_subject}, …) and adds the headers
+ * below; a header whose value is unknown is left out. Written by {@link EnrichedDeadLetterQueue} (records a consumer
+ * of any service could not handle, on top of SmallRye's own {@code dead-letter-reason}, {@code -cause},
+ * {@code -exception-class-name}, {@code -cause-class-name}, {@code -topic}, {@code -partition}, {@code -offset}) and
+ * by the connector's {@code posting.DeadLetterPublisher} (posting jobs that failed for good; the only writer of the
+ * Clio headers).
  */
 public final class DeadLetterHeaders {
 
@@ -37,7 +38,10 @@ public final class DeadLetterHeaders {
     public static final String LAST_FAILURE = "dead-letter-last-failure-at";
     /** HTTP status Clio answered with, when Clio answered. */
     public static final String CLIO_STATUS = "dead-letter-clio-status";
-    /** Clio's response body, when Clio answered; tokens and secrets redacted ({@link Redactor}), at most 2,000 chars. */
+    /**
+     * Clio's response body, when Clio answered; tokens and secrets redacted (the connector's {@code support.Redactor}),
+     * at most 2,000 characters.
+     */
     public static final String CLIO_BODY = "dead-letter-clio-body";
     /** The firm (tenant) id, where known. */
     public static final String FIRM_ID = "dead-letter-firm-id";
@@ -49,6 +53,11 @@ public final class DeadLetterHeaders {
     public static final String MATTER_ID = "dead-letter-matter-id";
     /** On a replayed record (not a dead letter): the id of the failed event it replays. */
     public static final String REPLAY_OF = "caseclock-replay-of";
+
+    /** {@link #FAILURE_REASON} of a record that could not be read: not valid JSON, breaks its schema or envelope. */
+    public static final String INVALID_EVENT = "INVALID_EVENT";
+    /** {@link #FAILURE_REASON} of a record that was read but whose handler failed. */
+    public static final String HANDLER_ERROR = "HANDLER_ERROR";
 
     /** Prefix shared by every dead-letter header (stripped from a record before it is replayed). */
     public static final String PREFIX = "dead-letter-";

@@ -1,4 +1,4 @@
-package com.caseclock.connector.support;
+package com.caseclock.service.messaging;
 
 import java.util.UUID;
 

@@ -28,10 +28,15 @@ public final class ClioPaths {
                 journal.record(method, path, query, body, ctx.response().getStatusCode(), firmKey);
             }
         });
-        ctx.response().closeHandler(v -> {
+        Runnable closed = () -> {
             if (recorded.compareAndSet(false, true)) journal.record(method, path, query, body, 0, firmKey);
-        });
+        };
+        ctx.put(RECORD_CLOSED, closed);
+        ctx.response().closeHandler(v -> closed.run());
     }
+
+    /** Context key of the step that journals the request as closed without a response (status 0). */
+    private static final String RECORD_CLOSED = "caseclock.journal.closed";
 
     /** Runs {@code next} after the configured latency (immediately when none). */
     public static void withLatency(Vertx vertx, Faults faults, Runnable next) {
@@ -69,7 +74,12 @@ public final class ClioPaths {
                 Responses.error(resp, ApiException.oauth(401, "invalid_token", TokenService.INVALID_TOKEN_DESCRIPTION));
             }
             case DELAY -> vertx.setTimer(Math.max(1, fault.delay().toMillis()), t -> proceed.run());
-            case CONNECTION_RESET -> reset(ctx.request().connection());
+            case CONNECTION_RESET -> {
+                // journal before closing: the client sees the reset at once, and the journal must already hold it
+                Runnable closed = ctx.get(RECORD_CLOSED);
+                if (closed != null) closed.run();
+                reset(ctx.request().connection());
+            }
         }
         return true;
     }

@@ -16,14 +16,17 @@ import java.util.concurrent.atomic.AtomicBoolean;
 public final class ClioPaths {
     private ClioPaths() {}
 
-    /** Records the request in the journal when the response ends (status 0 if the connection closes first). */
+    /**
+     * Records the request in the journal just before the response headers are written, so the entry exists before the
+     * client can see the answer (status 0 if the connection closes first, or is reset by a fault).
+     */
     public static void journalOnEnd(RoutingContext ctx, RequestJournal journal, String firmKey) {
         AtomicBoolean recorded = new AtomicBoolean();
         String body = ctx.body() == null ? "" : ctx.body().asString();
         String method = ctx.request().method().name();
         String path = ctx.request().path();
         String query = ctx.request().query();
-        ctx.addBodyEndHandler(v -> {
+        ctx.addHeadersEndHandler(v -> {
             if (recorded.compareAndSet(false, true)) {
                 journal.record(method, path, query, body, ctx.response().getStatusCode(), firmKey);
             }

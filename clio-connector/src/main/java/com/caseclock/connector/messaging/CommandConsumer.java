@@ -11,6 +11,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 
+import com.caseclock.connector.outbox.OutboxWriter;
 import com.caseclock.connector.repository.InboxRepository;
 import com.caseclock.connector.sync.SyncStore;
 import com.caseclock.events.EventCodec;
@@ -20,9 +21,7 @@ import com.caseclock.events.MatterLookupRequestedV1;
 import com.caseclock.events.ResyncFirmRequestedV1;
 import com.caseclock.events.kafka.OutgoingEvent;
 import com.caseclock.events.kafka.ReceivedEvent;
-import com.caseclock.service.outbox.OutboxStore;
 
-import io.agroal.api.AgroalDataSource;
 
 /**
  * Consumes connector commands (topic {@code connector.command.v1}, keyed by firm): "re-sync this firm now" forces a
@@ -42,13 +41,13 @@ public class CommandConsumer {
 
     private final InboxRepository inbox;
     private final SyncStore sync;
-    private final OutboxStore outbox;
+    private final OutboxWriter outbox;
     private final Clock clock;
 
-    CommandConsumer(InboxRepository inbox, SyncStore sync, AgroalDataSource dataSource, Clock clock) {
+    CommandConsumer(InboxRepository inbox, SyncStore sync, OutboxWriter outbox, Clock clock) {
         this.inbox = inbox;
         this.sync = sync;
-        this.outbox = new OutboxStore(dataSource);
+        this.outbox = outbox;
         this.clock = clock;
     }
 

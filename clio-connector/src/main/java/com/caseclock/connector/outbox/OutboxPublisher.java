@@ -5,12 +5,15 @@ import java.time.Duration;
 
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.reactive.messaging.Channel;
 
 import com.caseclock.connector.config.ConnectorConfig;
 import com.caseclock.service.outbox.OutboxDriver;
+import com.caseclock.service.outbox.OutboxRecorded;
 
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.scheduler.Scheduled;
@@ -19,7 +22,8 @@ import io.smallrye.reactive.messaging.MutinyEmitter;
 /**
  * Publishes the connector's outbox (connection status, matter, client and rate snapshots and tombstones, lookup
  * answers, sync results) through the {@code outbox-out} channel with the shared {@link OutboxDriver}, every
- * {@code connector.outbox.interval} (default 1 s).
+ * {@code connector.outbox.interval} (default 1 s), and also right after a transaction that recorded an event commits
+ * ({@link OutboxRecorded}, or a direct {@link #nudge()}), so a sync result does not wait for the next run.
  */
 @ApplicationScoped
 public class OutboxPublisher {
@@ -44,6 +48,11 @@ public class OutboxPublisher {
             skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void publish() {
         driver.publishAll();
+    }
+
+    /** Nudge: a transaction that recorded an event committed; publish soon on the nudge thread. */
+    void onRecorded(@Observes(during = TransactionPhase.AFTER_SUCCESS) OutboxRecorded recorded) {
+        driver.nudge();
     }
 
     /** Asks for a publication soon (after a transaction that recorded events committed). */

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
 
 import org.jboss.logging.Logger;
@@ -14,9 +15,8 @@ import com.caseclock.events.TimeEntrySyncResultV1;
 import com.caseclock.events.TimeEntryVoidedV1;
 import com.caseclock.events.kafka.OutgoingEvent;
 import com.caseclock.events.kafka.ReceivedEvent;
-import com.caseclock.service.outbox.OutboxStore;
+import com.caseclock.connector.outbox.OutboxWriter;
 
-import io.agroal.api.AgroalDataSource;
 
 /**
  * Turns an approval event into posting work, inside the consumer's transaction (so the Kafka offset is committed only
@@ -31,13 +31,15 @@ public class PostingIntake {
     private static final Logger LOG = Logger.getLogger(PostingIntake.class);
 
     private final PostingStore store;
-    private final OutboxStore outbox;
+    private final OutboxWriter outbox;
     private final Clock clock;
+    private final Event<PostingQueued> queued;
 
-    PostingIntake(PostingStore store, AgroalDataSource dataSource, Clock clock) {
+    PostingIntake(PostingStore store, OutboxWriter outbox, Clock clock, Event<PostingQueued> queued) {
         this.store = store;
-        this.outbox = new OutboxStore(dataSource);
+        this.outbox = outbox;
         this.clock = clock;
+        this.queued = queued;
     }
 
     /**
@@ -57,6 +59,7 @@ public class PostingIntake {
         if (job == null) {
             store.insertJob(id, event.firmId(), event.userId(), kind, event.revision(), event.eventId(),
                     received.ceType(), received.ceSource(), received.topic(), received.key(), payload);
+            queued.fire(new PostingQueued(event.firmId()));
             return;
         }
         if (!job.firmId().equals(event.firmId()) || !job.userId().equals(event.userId())) {
@@ -69,6 +72,7 @@ public class PostingIntake {
         if (event.revision() > job.revision()) {
             store.supersede(id, kind, event.revision(), event.eventId(), received.ceType(), received.ceSource(),
                     received.topic(), received.key(), payload);
+            queued.fire(new PostingQueued(event.firmId()));
             return;
         }
         if (event.revision() < job.revision()) {
@@ -82,6 +86,7 @@ public class PostingIntake {
                 LOG.infof("Entry %s: event %s delivered again (%s); retrying the job", id, event.eventId(),
                         firstDelivery ? "replay" : "redelivery");
                 store.requeue(id, event.eventId(), event.revision());
+                queued.fire(new PostingQueued(event.firmId()));
             }
             case PENDING -> store.addSource(id, event.eventId(), event.revision());
         }

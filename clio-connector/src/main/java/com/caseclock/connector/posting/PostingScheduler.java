@@ -9,12 +9,15 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
 
 import org.jboss.logging.Logger;
 
@@ -23,20 +26,24 @@ import com.caseclock.events.FailureReason;
 import com.caseclock.events.SyncFailure;
 import com.caseclock.events.TimeEntrySyncResultV1;
 import com.caseclock.events.kafka.OutgoingEvent;
-import com.caseclock.service.outbox.OutboxStore;
+import com.caseclock.connector.outbox.OutboxWriter;
 
-import io.agroal.api.AgroalDataSource;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 
 /**
- * Runs the posting jobs. Every tick it picks firms with due jobs that are not waiting out a 429, claims up to
+ * Runs the posting jobs. On every dispatch it picks firms with due jobs that are not waiting out a 429, claims up to
  * {@code connector.posting.batch} of each firm's jobs with a lease ({@code FOR UPDATE SKIP LOCKED}, so instances never
  * run the same job; a dead instance's lease lapses and another picks the job up) and runs each firm's jobs one after
  * the other on a worker, up to {@code connector.posting.max-parallel-firms} firms at once. A 429 throttles only its
  * firm ({@code posting_firm_throttle}) and hands the firm's remaining jobs back untouched; other firms go on. 5xx and
  * timeouts are retried by rescheduling the job with exponential backoff and jitter (no thread sleeps), up to
  * {@code connector.posting.max-attempts}; then FAILED, a FAILED result, and a dead letter.
+ *
+ * <p>A dispatch runs on one dispatcher thread: at once when a job becomes due ({@link PostingQueued}, after the
+ * consumer's transaction commits), when a worker finishes a firm's batch (so a backlog is worked through without
+ * waiting for the clock), and every {@code connector.posting.tick} as the safety net (jobs due after a backoff, other
+ * instances' lapsed leases). Requests made while a dispatch is queued collapse into that one.
  */
 @ApplicationScoped
 public class PostingScheduler {
@@ -48,19 +55,25 @@ public class PostingScheduler {
     private final PostingStore store;
     private final PostingConfig config;
     private final DeadLetterPublisher deadLetters;
-    private final OutboxStore outbox;
+    private final OutboxWriter outbox;
     private final Clock clock;
     private final ExecutorService workers;
     private final Set<String> running = ConcurrentHashMap.newKeySet();
     private final AtomicLong lastReconnectCheck = new AtomicLong();
+    private final AtomicBoolean dispatchQueued = new AtomicBoolean();
+    private final ExecutorService dispatcher = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "clio-posting-dispatch");
+        t.setDaemon(true);
+        return t;
+    });
 
     PostingScheduler(EntryPoster poster, PostingStore store, PostingConfig config, DeadLetterPublisher deadLetters,
-            AgroalDataSource dataSource, Clock clock) {
+            OutboxWriter outbox, Clock clock) {
         this.poster = poster;
         this.store = store;
         this.config = config;
         this.deadLetters = deadLetters;
-        this.outbox = new OutboxStore(dataSource);
+        this.outbox = outbox;
         this.clock = clock;
         this.lastReconnectCheck.set(System.nanoTime() - Duration.ofMinutes(1).toNanos());
         this.workers = Executors.newFixedThreadPool(config.maxParallelFirms(), r -> {
@@ -70,7 +83,7 @@ public class PostingScheduler {
         });
     }
 
-    /** Claims due work and starts it; also wakes reconnected users' jobs and sends dead letters. */
+    /** The safety-net tick: wakes reconnected users' jobs, sends dead letters, then dispatches. */
     @Scheduled(every = "${connector.posting.tick:1s}", delayed = "2s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             skipExecutionIf = Scheduled.ApplicationNotRunning.class)
@@ -85,6 +98,34 @@ public class PostingScheduler {
                 }
             }
             deadLetters.sweep();
+        } catch (RuntimeException e) {
+            LOG.errorf(e, "Posting tick failed");
+        }
+        wake();
+    }
+
+    /** A job became due (its transaction committed): dispatch now rather than at the next tick. */
+    void onQueued(@Observes(during = TransactionPhase.AFTER_SUCCESS) PostingQueued queued) {
+        wake();
+    }
+
+    /** Asks for a dispatch on the dispatcher thread; collapses into one already queued. */
+    void wake() {
+        if (dispatchQueued.compareAndSet(false, true)) {
+            try {
+                dispatcher.execute(() -> {
+                    dispatchQueued.set(false);
+                    dispatch();
+                });
+            } catch (RejectedExecutionException e) {
+                dispatchQueued.set(false); // shutting down
+            }
+        }
+    }
+
+    /** Claims due work of firms not running here and hands each firm's batch to a worker. */
+    private void dispatch() {
+        try {
             int free = config.maxParallelFirms() - running.size();
             if (free <= 0) {
                 return;
@@ -100,7 +141,7 @@ public class PostingScheduler {
                 workers.submit(() -> runFirm(firm, claimed));
             }
         } catch (RuntimeException e) {
-            LOG.errorf(e, "Posting tick failed");
+            LOG.errorf(e, "Posting dispatch failed");
         }
     }
 
@@ -148,6 +189,7 @@ public class PostingScheduler {
             LOG.errorf(e, "Posting for firm %s stopped; its leases lapse and the jobs are retried", firm);
         } finally {
             running.remove(firm);
+            wake(); // the firm may have more due jobs, and a worker is free for another firm
         }
     }
 
@@ -237,6 +279,7 @@ public class PostingScheduler {
 
     @PreDestroy
     void stop() {
+        dispatcher.shutdownNow();
         workers.shutdownNow();
     }
 }

@@ -6,14 +6,13 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
+import com.caseclock.connector.outbox.OutboxWriter;
 import com.caseclock.connector.repository.ClioConnection;
 import com.caseclock.events.ConnectionState;
 import com.caseclock.events.ConnectionStatusChangedV1;
 import com.caseclock.events.EventCodec;
 import com.caseclock.events.kafka.OutgoingEvent;
-import com.caseclock.service.outbox.OutboxStore;
 
-import io.agroal.api.AgroalDataSource;
 
 /**
  * Records a {@link ConnectionStatusChangedV1} in the outbox, in the caller's transaction, on every change of a
@@ -22,11 +21,11 @@ import io.agroal.api.AgroalDataSource;
 @ApplicationScoped
 public class ConnectionEvents {
 
-    private final OutboxStore outbox;
+    private final OutboxWriter outbox;
     private final Clock clock;
 
-    ConnectionEvents(AgroalDataSource dataSource, Clock clock) {
-        this.outbox = new OutboxStore(dataSource);
+    ConnectionEvents(OutboxWriter outbox, Clock clock) {
+        this.outbox = outbox;
         this.clock = clock;
     }
 

@@ -11,7 +11,7 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import com.caseclock.connector.outbox.OutboxPublisher;
+import com.caseclock.connector.outbox.OutboxWriter;
 import com.caseclock.events.EventCodec;
 import com.caseclock.events.EventJson;
 import com.caseclock.events.EventKeys;
@@ -19,7 +19,6 @@ import com.caseclock.events.MatterLookupRequestedV1;
 import com.caseclock.events.ResyncFirmRequestedV1;
 import com.caseclock.events.Topic;
 import com.caseclock.events.kafka.OutgoingEvent;
-import com.caseclock.service.outbox.OutboxStore;
 import com.caseclock.service.problem.ProblemException;
 import com.caseclock.service.security.Caller;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -36,15 +35,13 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 @ApplicationScoped
 public class MatterRepairs {
 
-    private final OutboxStore outbox;
+    private final OutboxWriter outbox;
     private final AgroalDataSource dataSource;
-    private final OutboxPublisher publisher;
     private final Clock clock;
 
-    MatterRepairs(AgroalDataSource dataSource, OutboxPublisher publisher, Clock clock) {
-        this.outbox = new OutboxStore(dataSource);
+    MatterRepairs(AgroalDataSource dataSource, OutboxWriter outbox, Clock clock) {
+        this.outbox = outbox;
         this.dataSource = dataSource;
-        this.publisher = publisher;
         this.clock = clock;
     }
 
@@ -132,7 +129,6 @@ public class MatterRepairs {
 
     private void append(UUID id, OutgoingEvent event) {
         QuarkusTransaction.requiringNew().run(() -> outbox.append(event));
-        publisher.nudge();
     }
 
     private static String required(Caller caller, String firmId) {

@@ -7,14 +7,13 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
+import com.caseclock.connector.outbox.OutboxWriter;
 import com.caseclock.connector.config.ConnectorConfig;
 import com.caseclock.events.DomainEvent;
 import com.caseclock.events.EventCodec;
 import com.caseclock.events.kafka.OutgoingEvent;
-import com.caseclock.service.outbox.OutboxStore;
 import com.fasterxml.jackson.databind.JsonNode;
 
-import io.agroal.api.AgroalDataSource;
 
 /**
  * Records snapshots and tombstones of Clio records in the outbox, in the caller's transaction, once per version: a
@@ -24,13 +23,13 @@ import io.agroal.api.AgroalDataSource;
 public class Snapshots {
 
     private final SyncStore store;
-    private final OutboxStore outbox;
+    private final OutboxWriter outbox;
     private final ConnectorConfig config;
     private final Clock clock;
 
-    Snapshots(SyncStore store, AgroalDataSource dataSource, ConnectorConfig config, Clock clock) {
+    Snapshots(SyncStore store, OutboxWriter outbox, ConnectorConfig config, Clock clock) {
         this.store = store;
-        this.outbox = new OutboxStore(dataSource);
+        this.outbox = outbox;
         this.config = config;
         this.clock = clock;
     }

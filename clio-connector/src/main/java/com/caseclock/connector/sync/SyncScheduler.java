@@ -6,6 +6,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.Executors;
 import java.util.function.Function;
 
@@ -27,6 +28,9 @@ import io.quarkus.scheduler.Scheduled;
  * others. While a run lasts, its lease is renewed every third of {@code connector.sync.lease} (default 30 s), so a long
  * backfill keeps its firm; a firm is leased only while it runs, so when an instance dies, its idle firms are simply
  * due for the next instance and the ones it was running lapse within one lease, less than one poll interval.
+ *
+ * <p>{@link #wake()} claims at once instead of at the next tick (a webhook delivery made its firm due); requests made
+ * while one is queued collapse into it, and a claim never runs twice at the same time on one instance.
  */
 @ApplicationScoped
 public class SyncScheduler {
@@ -40,6 +44,12 @@ public class SyncScheduler {
     private final ExecutorService workers;
     private final Set<String> running = ConcurrentHashMap.newKeySet();
     private volatile long lastRenewalNanos = System.nanoTime();
+    private final AtomicBoolean wakeQueued = new AtomicBoolean();
+    private final ExecutorService waker = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "firm-sync-wake");
+        t.setDaemon(true);
+        return t;
+    });
 
     @Inject
     SyncScheduler(FirmSyncer syncer, SyncStore store, ConnectorConfig config) {
@@ -77,6 +87,28 @@ public class SyncScheduler {
     @Scheduled(every = "${connector.sync.tick:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void tick() {
+        claimAndStart();
+    }
+
+    /** Claims due firms now, on the wake-up thread (e.g. after a webhook delivery made a firm due). */
+    public void wake() {
+        if (wakeQueued.compareAndSet(false, true)) {
+            try {
+                waker.execute(() -> {
+                    wakeQueued.set(false);
+                    try {
+                        claimAndStart();
+                    } catch (RuntimeException e) {
+                        LOG.errorf(e, "Sync wake-up failed; the next tick tries again");
+                    }
+                });
+            } catch (java.util.concurrent.RejectedExecutionException e) {
+                wakeQueued.set(false); // shutting down
+            }
+        }
+    }
+
+    private synchronized void claimAndStart() {
         renewLeases();
         int free = config.sync().maxParallelFirms() - running.size();
         if (free <= 0) {
@@ -131,6 +163,7 @@ public class SyncScheduler {
 
     @PreDestroy
     void stop() {
+        waker.shutdownNow();
         workers.shutdownNow();
     }
 }

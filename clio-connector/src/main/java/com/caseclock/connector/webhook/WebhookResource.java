@@ -11,6 +11,7 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.jboss.logging.Logger;
 
+import com.caseclock.connector.sync.SyncScheduler;
 import com.caseclock.events.EventJson;
 import com.caseclock.service.problem.ProblemException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -24,7 +25,7 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
  * it;</li>
  * <li>deliveries: {@code X-Hook-Signature} must be the HMAC-SHA256 of the raw body with that webhook's secret, else 401
  * and nothing changes; a valid delivery is recorded for the firm's sync worker (which fetches the current record, or
- * publishes a tombstone) and answered at once, as Clio asks receivers to.</li>
+ * publishes a tombstone; woken at once) and answered at once, as Clio asks receivers to.</li>
  * </ul>
  * An unknown path answers 404. No bearer token: Clio does not send one.
  */
@@ -34,9 +35,11 @@ public class WebhookResource {
     private static final Logger LOG = Logger.getLogger(WebhookResource.class);
 
     private final WebhookStore store;
+    private final SyncScheduler scheduler;
 
-    WebhookResource(WebhookStore store) {
+    WebhookResource(WebhookStore store, SyncScheduler scheduler) {
         this.store = store;
+        this.scheduler = scheduler;
     }
 
     /**
@@ -87,6 +90,7 @@ public class WebhookResource {
         if (clioId > 0 && resource != null) {
             QuarkusTransaction.requiringNew().run(() -> store.pending(firmId, resource, clioId,
                     "deleted".equals(event) ? "deleted" : "changed"));
+            scheduler.wake(); // the firm is due now: fetch the change without waiting for the next tick
         }
         return Response.ok().build();
     }

@@ -17,9 +17,10 @@ import io.smallrye.reactive.messaging.MutinyEmitter;
 
 /**
  * Runs a service's outbox relay: each run publishes batches, each in its own transaction, until a batch is not full (or
- * another instance holds the relay lock, or a send fails). Messages go to the emitter one at a time, from a dedicated
- * thread outside the relay's transaction ({@link SequentialSender}), so nothing queued behind a failed send can reach
- * Kafka later out of order, and the JTA transaction never leaks into the producer's callback threads.
+ * another instance holds the relay lock, or a send fails). Messages go to the emitter in relay order from a dedicated
+ * thread outside the relay's transaction ({@link PipelinedSender}): a run's first message alone, the rest, once it is
+ * acknowledged, without waiting for each acknowledgement; after a failed send nothing more of the run is handed over,
+ * and the JTA transaction never leaks into the producer's callback threads.
  *
  * <p>A service's publisher bean calls {@link #publishAll()} on a schedule and {@link #nudge()} after a transaction
  * that recorded an event commits (low approve-to-publish latency), and {@link #close()} on shutdown.
@@ -29,7 +30,7 @@ public final class OutboxDriver implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(OutboxDriver.class);
 
     private final OutboxRelay relay;
-    private final SequentialSender sender;
+    private final PipelinedSender sender;
     private final int batchSize;
     private final AtomicBoolean nudgePending = new AtomicBoolean();
     private final ExecutorService nudges = Executors.newSingleThreadExecutor(daemon("outbox-nudge"));
@@ -46,7 +47,7 @@ public final class OutboxDriver implements AutoCloseable {
     public OutboxDriver(DataSource dataSource, MutinyEmitter<String> emitter, URI source, int batchSize,
             Duration ackTimeout, Clock clock) {
         this.batchSize = batchSize;
-        this.sender = new SequentialSender(emitter, sends);
+        this.sender = new PipelinedSender(emitter, sends, ackTimeout);
         this.relay = new OutboxRelay(new OutboxStore(dataSource), sender, source, batchSize, ackTimeout, clock);
     }
 

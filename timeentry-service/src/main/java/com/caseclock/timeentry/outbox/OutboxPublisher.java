@@ -10,9 +10,9 @@ import jakarta.enterprise.event.TransactionPhase;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 
 import com.caseclock.timeentry.config.TimeEntryConfig;
-import com.caseclock.timeentry.service.OutboxRecorded;
 
 import com.caseclock.service.outbox.OutboxDriver;
+import com.caseclock.service.outbox.OutboxRecorded;
 
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.scheduler.Scheduled;

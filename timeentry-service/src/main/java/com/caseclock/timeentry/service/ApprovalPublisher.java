@@ -14,6 +14,7 @@ import com.caseclock.events.TimeEntryApprovalUpdatedV1;
 import com.caseclock.events.TimeEntryApprovedV1;
 import com.caseclock.events.TimeEntryVoidedV1;
 import com.caseclock.events.kafka.OutgoingEvent;
+import com.caseclock.service.outbox.OutboxRecorded;
 import com.caseclock.service.outbox.OutboxStore;
 import com.caseclock.timeentry.repository.TimeEntry;
 import com.caseclock.timeentry.repository.TimeEntryRepository;

@@ -106,8 +106,11 @@ public final class BenchMain {
             phase.set("s" + s + "-prepare");
             try {
                 switch (s) {
-                    case "1" -> new PipelineScenario(urls, results).run(firms, intOpt(o, "entries", quick ? 2000 : 20000),
-                            quick ? 180 : 900, phase);
+                    case "1" -> {
+                        PipelineScenario pipeline = new PipelineScenario(urls, results);
+                        pipeline.run(firms, intOpt(o, "entries", quick ? 2000 : 20000), quick ? 180 : 900, phase);
+                        pipeline.oneAtATime(firms, quick ? 40 : 200, 30);
+                    }
                     case "4" -> {
                         // --quick: the polling-only half of scenario 3 waits out the connector's 60 s poll; it runs
                         // during scenario 4 (other firms' matters, other services) to keep the quick run short

@@ -1,5 +1,6 @@
 package com.caseclock.bench.pipeline;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -35,6 +36,26 @@ final class Entries {
         List<Map<String, Object>> items = new ArrayList<>();
         for (Draft d : drafts) items.add(Map.of("id", d.id(), "version", d.version()));
         api.post(base + "/approvals", f.token(), Map.of("entries", items)).ok("bulk approval");
+    }
+
+    /** Approves one draft ({@code POST /{id}/approve} with {@code If-Match}); throws unless 200. */
+    void approve(BenchFirm f, Draft d) {
+        Api.Reply r = api.call("POST", base + "/" + d.id() + "/approve", f.token(), null, "\"" + d.version() + "\"");
+        if (r.status() != 200) throw new IllegalStateException("approve answered " + r.status() + " " + r.body());
+    }
+
+    /**
+     * @return when timeentry-service applied the SYNCED result of the entry (its audit row
+     *         {@code SYNC_RESULT_APPLIED} with status SYNCED, written with the service's clock), or null if none yet
+     */
+    Instant syncedAt(BenchFirm f, String id) {
+        for (JsonNode a : audit(f, id)) {
+            if (a.path("action").asText().equals("SYNC_RESULT_APPLIED")
+                    && a.path("details").path("status").asText().equals("SYNCED")) {
+                return Instant.parse(a.path("at").asText());
+            }
+        }
+        return null;
     }
 
     String status(BenchFirm f, String id) {

@@ -92,6 +92,43 @@ public final class EventCodec {
     }
 
     /**
+     * Serialises an event that this codec already validated (one decoded from a received record), without validating
+     * it again: for storing a received event as it came. Use {@link #encode} for events the service builds itself.
+     *
+     * @param event an event returned by one of the {@code decode} methods
+     * @return the JSON text
+     * @throws InvalidEventException if the event cannot be serialised
+     */
+    public String encodeDecoded(DomainEvent event) {
+        Objects.requireNonNull(event, "event");
+        try {
+            return mapper.writeValueAsString(event);
+        } catch (JsonProcessingException e) {
+            throw new InvalidEventException("cannot serialise " + event.type().ceType() + ": " + e.getOriginalMessage(),
+                    e);
+        }
+    }
+
+    /**
+     * Maps a payload this service validated when it received it and then stored (e.g. a posting job's event), without
+     * running the schema again. Payloads from outside the service go through {@link #decode(String, String)}.
+     *
+     * @param json   the stored JSON text
+     * @param ceType the CloudEvents type it was received with
+     * @return the record
+     * @throws InvalidEventException if {@code ceType} is unknown or the text cannot be mapped
+     */
+    public DomainEvent decodeStored(String json, String ceType) {
+        EventType type = EventType.byCeType(ceType)
+                .orElseThrow(() -> new InvalidEventException("unknown CloudEvents type: " + ceType));
+        try {
+            return mapper.readValue(json, type.payloadClass());
+        } catch (JsonProcessingException | IllegalArgumentException e) {
+            throw new InvalidEventException("cannot map stored " + type.ceType() + " payload: " + e.getMessage(), e);
+        }
+    }
+
+    /**
      * Parses, validates and maps a payload whose record class is known.
      *
      * @param json the JSON text

@@ -5,7 +5,9 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.Set;
 import java.util.UUID;
@@ -63,22 +65,43 @@ public class EntryPoster {
         this.config = config;
     }
 
+    /**
+     * What the jobs of one firm's batch share: each user's access token and Clio user id, read once per batch instead
+     * of once per entry (a token Clio refuses is refreshed and replaced here). A batch lasts seconds, well inside a
+     * token's remaining life ({@link ConnectionService#accessToken} renews tokens close to expiry).
+     */
+    public static final class Batch {
+        private final Map<String, AccessToken> tokens = new HashMap<>();
+        private final Map<String, Long> clioUsers = new HashMap<>();
+    }
+
+    /** @return a new, empty batch for one firm's run of jobs (not shared between threads) */
+    public Batch batch() {
+        return new Batch();
+    }
+
     /** The job being worked on and its (lazily fetched) token. */
     private final class Ctx {
         final PostingStore.Job job;
+        final Batch batch;
         final ApprovedTimeEntry entry;
         final String currency;
         AccessToken token;
 
-        Ctx(PostingStore.Job job) {
+        Ctx(PostingStore.Job job, Batch batch) {
             this.job = job;
+            this.batch = batch;
             this.entry = entryOf(job);
             this.currency = SyncResults.currency(entry, config.currency());
         }
 
         AccessToken token() {
             if (token == null) {
+                token = batch.tokens.get(job.userId());
+            }
+            if (token == null) {
                 token = connections.accessToken(job.firmId(), job.userId());
+                batch.tokens.put(job.userId(), token);
             }
             return token;
         }
@@ -92,7 +115,9 @@ public class EntryPoster {
                     throw e;
                 }
             }
+            batch.tokens.remove(job.userId());
             token = connections.refreshNow(job.firmId(), job.userId());
+            batch.tokens.put(job.userId(), token);
             try {
                 return request.apply(token);
             } catch (ClioApiException e) {
@@ -117,12 +142,22 @@ public class EntryPoster {
     }
 
     /**
-     * Runs one job against Clio.
+     * Runs one job against Clio, on its own.
      *
      * @return what happened; never throws for Clio or connection problems
      */
     public Outcome run(PostingStore.Job job) {
-        Ctx ctx = new Ctx(job);
+        return run(job, batch());
+    }
+
+    /**
+     * Runs one job of a firm's batch against Clio.
+     *
+     * @param batch what the batch's jobs share (tokens, Clio user ids), from {@link #batch()}
+     * @return what happened; never throws for Clio or connection problems
+     */
+    public Outcome run(PostingStore.Job job, Batch batch) {
+        Ctx ctx = new Ctx(job, batch);
         try {
             return job.kind() == PostingStore.Kind.VOID ? voidEntry(ctx) : upsert(ctx);
         } catch (NeedsReconnect e) {
@@ -140,7 +175,7 @@ public class EntryPoster {
 
     /** A FAILED result draft for a job whose retries ran out. */
     SyncResults.Draft failedDraft(PostingStore.Job job, SyncFailure failure) {
-        Ctx ctx = new Ctx(job);
+        Ctx ctx = new Ctx(job, batch());
         PostingStore.Mapping m = store.mapping(job.timeEntryId(), config.inFlightSettle());
         return ctx.draft(SyncOutcome.FAILED, null, m == null ? null : m.clioActivityId(), failure);
     }
@@ -177,7 +212,7 @@ public class EntryPoster {
 
     private Outcome create(Ctx ctx) {
         UUID id = ctx.job.timeEntryId();
-        Long clioUserId = clioUserId(ctx.job);
+        Long clioUserId = clioUserId(ctx);
         ObjectNode body = body(ctx.entry, clioUserId, true);
         if (!store.markInFlight(id, ctx.job.firmId(), ctx.entry.revision(), body.toString())) {
             return upsert(ctx); // created meanwhile by another run
@@ -204,7 +239,7 @@ public class EntryPoster {
 
     private Outcome patch(Ctx ctx, long clioId) {
         UUID id = ctx.job.timeEntryId();
-        ObjectNode body = body(ctx.entry, clioUserId(ctx.job), false);
+        ObjectNode body = body(ctx.entry, clioUserId(ctx), false);
         for (int i = 0; i < 3; i++) {
             ClioActivity current = current(ctx, clioId);
             if (current == null) {
@@ -477,15 +512,24 @@ public class EntryPoster {
         return new Outcome.Deferred(wait.compareTo(Duration.ofMillis(200)) < 0 ? Duration.ofMillis(200) : wait);
     }
 
-    private static Long clioUserId(PostingStore.Job job) {
-        return QuarkusTransaction.requiringNew().call(() -> {
+    private static Long clioUserId(Ctx ctx) {
+        PostingStore.Job job = ctx.job;
+        Long cached = ctx.batch.clioUsers.get(job.userId());
+        if (cached != null) {
+            return cached;
+        }
+        Long found = QuarkusTransaction.requiringNew().call(() -> {
             ClioConnection c = ClioConnection.findById(new ClioConnection.Key(job.firmId(), job.userId()));
             return c == null ? null : c.clioUserId;
         });
+        if (found != null) {
+            ctx.batch.clioUsers.put(job.userId(), found);
+        }
+        return found;
     }
 
     private ApprovedTimeEntry entryOf(PostingStore.Job job) {
-        DomainEvent event = codec.decode(job.payload(), job.ceType());
+        DomainEvent event = codec.decodeStored(job.payload(), job.ceType()); // validated when it was received
         if (event instanceof TimeEntryApprovedV1 approved) {
             return approved.entry();
         }

@@ -53,7 +53,7 @@ public class PostingIntake {
         }
         PostingStore.Kind kind = event instanceof TimeEntryVoidedV1 ? PostingStore.Kind.VOID
                 : PostingStore.Kind.UPSERT;
-        String payload = EventCodec.shared().encode(event);
+        String payload = EventCodec.shared().encodeDecoded(event); // validated on receipt
         UUID id = event.timeEntryId();
         PostingStore.Job job = store.lockJob(id);
         if (job == null) {

@@ -153,6 +153,7 @@ public class PostingScheduler {
     }
 
     private void runFirm(String firm, List<PostingStore.Job> jobs) {
+        EntryPoster.Batch batch = poster.batch();
         try {
             for (int i = 0; i < jobs.size(); i++) {
                 PostingStore.Job claimed = jobs.get(i);
@@ -165,7 +166,7 @@ public class PostingScheduler {
                 PostingStore.Job job = QuarkusTransaction.requiringNew().call(() -> store.job(claimed.timeEntryId()));
                 Outcome outcome;
                 try {
-                    outcome = poster.run(job);
+                    outcome = poster.run(job, batch);
                 } catch (RuntimeException e) {
                     LOG.errorf(e, "Posting entry %s failed unexpectedly", job.timeEntryId());
                     try {

@@ -97,9 +97,9 @@ final class PipelineScenario {
             Thread.sleep(1000);
             approved = 0;
             for (java.util.Iterator<BenchFirm> it = waiting.iterator(); it.hasNext();) {
-                long n = entries.count(it.next(), "APPROVED");
-                if (n == 0) it.remove();
-                approved += n;
+                long left = entries.count(it.next(), "APPROVED");
+                if (left == 0) it.remove();
+                approved += left;
             }
         } while (approved > 0 && System.nanoTime() < deadline);
         phase.set("after-s1");

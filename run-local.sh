@@ -16,7 +16,9 @@
 # .local/stack.env (URLs, the sandbox OAuth application, bearer tokens) and prints what to try next:
 # docs/walkthrough.md. Overridable through the environment: the ports above, KAFKA_CONTROLLER_PORT (9093),
 # PGHOST/PGPORT/PGUSER/PGPASSWORD (127.0.0.1/5432/postgres/empty), CLIO_CLIENT_ID/CLIO_CLIENT_SECRET
-# (caseclock-local/caseclock-local-secret), SERVICE_JAVA_OPTS, READY_TIMEOUT (seconds, default 180), and
+# (caseclock-local/caseclock-local-secret), SERVICE_JAVA_OPTS, READY_TIMEOUT (seconds, default 180),
+#   SANDBOX_SEED          a seed file for the Clio sandbox instead of its demo seed (write one with
+#                         com.caseclock.cliosandbox.seed.SeedGenerator; bench/run.sh --quick uses a small one), and
 #   CASECLOCK_LOCAL_DIR   the state folder (default .local): logs, Kafka data, keys, stack.env, pids, cmd/
 #   CASECLOCK_DB_PREFIX   prefix of the three database names (default caseclock_: caseclock_timeentry, ...)
 #   RESTART_SERVICES      true: a service that exits is started again from its recorded command line
@@ -337,7 +339,8 @@ say "starting the Clio sandbox on $SANDBOX_URL"
 start clio-sandbox java -Xms64m -Xmx384m "$MARKER" -cp "$APP/clio-sandbox.jar:$(cat "$LOCAL/sandbox.classpath")" \
   com.caseclock.cliosandbox.ClioSandboxMain --port "$SANDBOX_PORT" \
   --client-id "$CLIO_CLIENT_ID" --client-secret "$CLIO_CLIENT_SECRET" \
-  --redirect-uri "$REDIRECT_URI" --redirect-uri "http://127.0.0.1:$CONNECTOR_PORT/api/v1/connections/clio/callback"
+  --redirect-uri "$REDIRECT_URI" --redirect-uri "http://127.0.0.1:$CONNECTOR_PORT/api/v1/connections/clio/callback" \
+  ${SANDBOX_SEED:+--seed "$SANDBOX_SEED"}
 
 # --- wait for Kafka, then create the catalogue's topics --------------------------------------------------------------
 wait_until kafka 90 port_open "$KAFKA_PORT"

@@ -2,7 +2,8 @@
 # CaseClock benchmark: the whole system, side by side with the raw limits of the same broker, database and machine.
 #
 #   bench/run.sh            full run (20,000 entries, longer steps)
-#   bench/run.sh --quick    quick run (2,000 entries, short steps; aimed at under 5 minutes on the 2-core machine)
+#   bench/run.sh --quick    quick run (1,000 entries, short steps, a small sandbox seed, 20,000 matters in scenarios 5
+#                           and 6; aimed at under 5 minutes on the 2-core machine)
 #   bench/run.sh --only 1,4 run only these scenarios of the load process (1 pipeline, 2 throttled, 3 matter change,
 #                           4 time-entry API); baselines and footprint always run
 #   bench/run.sh --help
@@ -109,6 +110,24 @@ cleanup() {
 trap cleanup EXIT
 trap 'exit 130' INT TERM
 
+# --quick: a small sandbox seed (the demo seed's two Clio accounts with 20 matters each instead of ~160), so the 20
+# connections' first backfills take seconds; full mode keeps the demo seed.
+if [[ $MODE == quick ]]; then
+  SANDBOX_JAR=clio-sandbox/target/clio-sandbox-0.1.0-SNAPSHOT.jar
+  [[ -f $SANDBOX_JAR ]] || ./mvnw -q package -DskipTests -pl events,clio-sandbox -am || die "could not build the sandbox"
+  SANDBOX_CP_FILE="$RESULTS/sandbox.classpath"
+  if [[ ! -s $SANDBOX_CP_FILE || clio-sandbox/pom.xml -nt $SANDBOX_CP_FILE ]]; then
+    ./mvnw -q -pl clio-sandbox dependency:build-classpath -Dmdep.includeScope=runtime \
+      -Dmdep.outputFile="$SANDBOX_CP_FILE" || die "could not resolve clio-sandbox's dependencies"
+  fi
+  java -cp "$SANDBOX_JAR:$(cat "$SANDBOX_CP_FILE")" com.caseclock.cliosandbox.seed.SeedGenerator --matters 20 \
+    --out "$WORK/sandbox-seed.json" >/dev/null || die "could not write the sandbox seed"
+  export SANDBOX_SEED="$WORK/sandbox-seed.json"
+  fact run.sandbox.seed "SeedGenerator --matters 20 (2 Clio accounts, 20 matters each)"
+else
+  fact run.sandbox.seed "the demo seed (2 Clio accounts, ~160 matters each)"
+fi
+
 log "starting the stack: ./run-local.sh --reset (state $STATE, ports $TIMEENTRY_PORT-$CONNECTOR_PORT, $SANDBOX_PORT, Kafka $KAFKA_PORT, databases ${CASECLOCK_DB_PREFIX}*)"
 rm -f "$STATE/stack.env"
 ./run-local.sh --reset >"$WORK/run-local.log" 2>&1 &
@@ -173,7 +192,7 @@ SAMPLER_PID=$!
 
 # --- baseline: raw Kafka producer -> consumer on the stack's broker (Kafka's own perf tools, same Maven artifacts) ----
 TOOLS_CP=$(cat "$STATE/tools.classpath")
-KAFKA_RECORDS=$([[ $MODE == quick ]] && echo 200000 || echo 1000000)
+KAFKA_RECORDS=$([[ $MODE == quick ]] && echo 100000 || echo 1000000)
 kjava() { java -Xmx512m -Dorg.slf4j.simpleLogger.defaultLogLevel=warn -cp "$TOOLS_CP" "$@"; }
 log "baseline: Kafka ProducerPerformance / ConsumerPerformance, $KAFKA_RECORDS records of 1 KiB, acks=all"
 if kjava org.apache.kafka.tools.TopicCommand --bootstrap-server "127.0.0.1:$KAFKA_PORT" --create \
@@ -225,7 +244,7 @@ log "baseline: no-op HTTP server (Vert.x), fixed-rate ladder"
 java -Xmx256m -cp "$DRIVER_CP" com.caseclock.bench.pipeline.BenchMain noop-server "$NOOP_PORT" >"$WORK/noop.log" 2>&1 &
 NOOP_PID=$!
 for _ in $(seq 1 100); do grep -q ready "$WORK/noop.log" 2>/dev/null && break; sleep 0.1; done
-if [[ $MODE == quick ]]; then NOOP_RATES=2000,4000,8000,16000; STEP=4; WARM=2
+if [[ $MODE == quick ]]; then NOOP_RATES=4000,8000,16000; STEP=4; WARM=2
 else NOOP_RATES=500,1000,2000,4000,8000,16000,32000; STEP=20; WARM=10; fi
 java -Xmx512m -cp "$DRIVER_CP" com.caseclock.bench.pipeline.BenchMain noop-ladder "http://127.0.0.1:$NOOP_PORT" \
   "$ROWS" "$NOOP_RATES" "$STEP" "$WARM" || fact why.base.http.noop "the no-op ladder failed"
@@ -250,18 +269,20 @@ done
 fact run.load.after "$(load_avg)"
 
 # --- scenarios 5 and 6: bench/matter-cache/run.sh one-firm (its own broker and database mc_bench) ---------------------
-# Both modes seed 100,000 matters; --quick measures search for 5 s after 5 s of warm-up (full: 30 s after 15 s).
+# Full mode: 100,000 matters, search closed loop and open loop, each 30 s after 15 s of warm-up; --quick: 20,000
+# matters, open loop only, 5 s after 5 s.
 if [[ ${BENCH_MATTER_CACHE:-1} == 1 ]]; then
-  log "stopping the stack; scenarios 5 and 6 with bench/matter-cache/run.sh one-firm (100,000 matters)"
+  log "stopping the stack; scenarios 5 and 6 with bench/matter-cache/run.sh one-firm"
   stop_pid "$STACK_PID"; STACK_PID=""
-  if [[ $MODE == quick ]]; then mc_time=(WARMUP=5 DURATION=5); else mc_time=(WARMUP=15 DURATION=30); fi
+  if [[ $MODE == quick ]]; then MC_MATTERS=20000; mc_time=(WARMUP=5 DURATION=5 CLOSED_LOOP=0)
+  else MC_MATTERS=100000; mc_time=(WARMUP=15 DURATION=30 CLOSED_LOOP=1); fi
   # the stack's start built matter-cache-service; rebuild only when the modules its load tool needs are not installed
   mc_build=0
   [[ -d ~/.m2/repository/com/caseclock/events ]] || mc_build=1
-  if env "${mc_time[@]}" BUILD=$mc_build MATTERS=100000 BENCH_WORK="$WORK/matter-cache" KAFKA_PORT=$((BASE + 94)) \
+  if env "${mc_time[@]}" BUILD=$mc_build MATTERS=$MC_MATTERS BENCH_WORK="$WORK/matter-cache" KAFKA_PORT=$((BASE + 94)) \
        HTTP_PORT=$((BASE + 71)) bench/matter-cache/run.sh one-firm >"$WORK/matter-cache.log" 2>&1; then
     fact s6.rate "$(sed -nE 's/^ingest: .* = ([0-9.]+) events\/s.*/\1/p' "$WORK/matter-cache.log" | tail -n 1)"
-    fact note.s6.rate "bench/matter-cache/run.sh: 100,000 matter events on the topic, empty database, service started (own broker)"
+    fact note.s6.rate "bench/matter-cache/run.sh: $MC_MATTERS matter events of one firm on the topic, empty database, service started (own broker)"
     # the last latency line: the open-loop one (latency from when each search was due) when the tool prints both
     fact s5.p50 "$(sed -nE 's/^latency ms[^:]*: p50 ([0-9.]+) .*/\1/p' "$WORK/matter-cache.log" | tail -n 1)"
     fact s5.p99 "$(sed -nE 's/^latency ms[^:]*: .* p99 ([0-9.]+) .*/\1/p' "$WORK/matter-cache.log" | tail -n 1)"

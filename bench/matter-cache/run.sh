@@ -11,6 +11,7 @@
 # Search is measured twice: closed loop (CONCURRENCY threads, each sends its next search when the last one answered:
 # the saturated service) and open loop (RATE searches per second, latency from when each was due).
 # Tunables (environment): MATTERS (100000), CONCURRENCY (4), RATE (100 requests/s), WARMUP (15 s), DURATION (30 s),
+# CLOSED_LOOP=0 (only the open-loop search),
 # KAFKA_PORT (19092), HTTP_PORT (18081), BENCH_WORK (/tmp/matter-cache-bench), BUILD=0 to reuse the built jar.
 set -euo pipefail
 
@@ -125,8 +126,10 @@ run_scenario() {
       FROM matter"
   "${PSQL[@]}" -d $DB -c "VACUUM ANALYZE"
   echo "load average before search: $(cut -d' ' -f1-3 /proc/loadavg)"
-  java -cp "$CP" com.caseclock.bench.SearchLoad "http://127.0.0.1:$HTTP_PORT" "$WORK/jwt-private.der" "$ISSUER" \
-    "$firms" "$per_firm" "$CONCURRENCY" "$WARMUP" "$DURATION"
+  if [[ ${CLOSED_LOOP:-1} == 1 ]]; then
+    java -cp "$CP" com.caseclock.bench.SearchLoad "http://127.0.0.1:$HTTP_PORT" "$WORK/jwt-private.der" "$ISSUER" \
+      "$firms" "$per_firm" "$CONCURRENCY" "$WARMUP" "$DURATION"
+  fi
   echo "load average before open-loop search: $(cut -d' ' -f1-3 /proc/loadavg)"
   java -cp "$CP" com.caseclock.bench.SearchLoad "http://127.0.0.1:$HTTP_PORT" "$WORK/jwt-private.der" "$ISSUER" \
     "$firms" "$per_firm" "$CONCURRENCY" "$WARMUP" "$DURATION" "$RATE"

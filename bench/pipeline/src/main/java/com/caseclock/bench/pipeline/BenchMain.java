@@ -108,7 +108,7 @@ public final class BenchMain {
                 switch (s) {
                     case "1" -> {
                         PipelineScenario pipeline = new PipelineScenario(urls, results);
-                        pipeline.run(firms, intOpt(o, "entries", quick ? 2000 : 20000), quick ? 180 : 900, phase);
+                        pipeline.run(firms, intOpt(o, "entries", quick ? 1000 : 20000), quick ? 180 : 900, phase);
                         pipeline.oneAtATime(firms, quick ? 40 : 200, 30);
                     }
                     case "4" -> {

@@ -43,8 +43,8 @@ final class Report {
         {"s3.poll.p99", "3 matter change", "changed → searchable p99, polling only", "ms"},
         {"s4.create.held", "4 time-entry API", "create: highest rate held, p99 < 50 ms", "req/s"},
         {"s4.list.held", "4 time-entry API", "list: highest rate held, p99 < 50 ms", "req/s"},
-        {"s5.p50", "5 matter search", "p50 at 100,000 matters in one firm", "ms"},
-        {"s5.p99", "5 matter search", "p99 at 100,000 matters in one firm", "ms"},
+        {"s5.p50", "5 matter search", "p50, one firm of 100,000 matters (--quick: 20,000)", "ms"},
+        {"s5.p99", "5 matter search", "p99, one firm of 100,000 matters (--quick: 20,000)", "ms"},
         {"s6.rate", "6 cold cache rebuild", "matters per second from the compacted topic", "matters/s"},
     };
     private static final String[] SERVICES = {"timeentry-service", "matter-cache-service", "clio-connector"};
@@ -162,6 +162,7 @@ final class Report {
         System.out.println("CaseClock benchmark — " + facts.getProperty("run.mode", "?") + " run, "
                 + facts.getProperty("run.date", "?") + ", commit " + facts.getProperty("run.commit", "?"));
         System.out.println("machine: " + facts.getProperty("run.machine", "?"));
+        System.out.println("Clio sandbox seed: " + facts.getProperty("run.sandbox.seed", "?"));
         System.out.println("load average (uptime, 1/5/15 min): at start " + facts.getProperty("run.load.before", "?")
                 + " | scenarios start " + facts.getProperty("run.load.scenarios", "?") + " | end "
                 + facts.getProperty("run.load.after", "?"));

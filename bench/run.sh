@@ -2,8 +2,8 @@
 # CaseClock benchmark: the whole system, side by side with the raw limits of the same broker, database and machine.
 #
 #   bench/run.sh            full run (20,000 entries, longer steps)
-#   bench/run.sh --quick    quick run (1,000 entries, short steps, a small sandbox seed, 20,000 matters in scenarios 5
-#                           and 6; aimed at under 5 minutes on the 2-core machine)
+#   bench/run.sh --quick    quick run (1,000 entries, short steps, 20 matters per sandbox account, 20,000 matters in
+#                           scenarios 5 and 6; aimed at under 5 minutes on the 2-core machine)
 #   bench/run.sh --only 1,4 run only these scenarios of the load process (1 pipeline, 2 throttled, 3 matter change,
 #                           4 time-entry API); baselines and footprint always run
 #   bench/run.sh --help
@@ -110,23 +110,22 @@ cleanup() {
 trap cleanup EXIT
 trap 'exit 130' INT TERM
 
-# --quick: a small sandbox seed (the demo seed's two Clio accounts with 20 matters each instead of ~160), so the 20
-# connections' first backfills take seconds; full mode keeps the demo seed.
-if [[ $MODE == quick ]]; then
-  SANDBOX_JAR=clio-sandbox/target/clio-sandbox-0.1.0-SNAPSHOT.jar
-  [[ -f $SANDBOX_JAR ]] || ./mvnw -q package -DskipTests -pl events,clio-sandbox -am || die "could not build the sandbox"
-  SANDBOX_CP_FILE="$RESULTS/sandbox.classpath"
-  if [[ ! -s $SANDBOX_CP_FILE || clio-sandbox/pom.xml -nt $SANDBOX_CP_FILE ]]; then
-    ./mvnw -q -pl clio-sandbox dependency:build-classpath -Dmdep.includeScope=runtime \
-      -Dmdep.outputFile="$SANDBOX_CP_FILE" || die "could not resolve clio-sandbox's dependencies"
-  fi
-  java -cp "$SANDBOX_JAR:$(cat "$SANDBOX_CP_FILE")" com.caseclock.cliosandbox.seed.SeedGenerator --matters 20 \
-    --out "$WORK/sandbox-seed.json" >/dev/null || die "could not write the sandbox seed"
-  export SANDBOX_SEED="$WORK/sandbox-seed.json"
-  fact run.sandbox.seed "SeedGenerator --matters 20 (2 Clio accounts, 20 matters each)"
-else
-  fact run.sandbox.seed "the demo seed (2 Clio accounts, ~160 matters each)"
+# The sandbox gets a seed of 20 Clio accounts (the two demo firms and account-03 ... account-20), so every benchmark
+# firm has a Clio account of its own, as in production (one webhook per change, its own rate-limit budget). Full mode:
+# 160 matters per account (the demo seed's size); --quick: 20, so the 20 first backfills take seconds.
+SEED_MATTERS=$([[ $MODE == quick ]] && echo 20 || echo 160)
+SANDBOX_JAR=clio-sandbox/target/clio-sandbox-0.1.0-SNAPSHOT.jar
+[[ -f $SANDBOX_JAR ]] || ./mvnw -q package -DskipTests -pl events,clio-sandbox -am || die "could not build the sandbox"
+SANDBOX_CP_FILE="$RESULTS/sandbox.classpath"
+if [[ ! -s $SANDBOX_CP_FILE || clio-sandbox/pom.xml -nt $SANDBOX_CP_FILE ]]; then
+  ./mvnw -q -pl clio-sandbox dependency:build-classpath -Dmdep.includeScope=runtime \
+    -Dmdep.outputFile="$SANDBOX_CP_FILE" || die "could not resolve clio-sandbox's dependencies"
 fi
+java -cp "$SANDBOX_JAR:$(cat "$SANDBOX_CP_FILE")" com.caseclock.cliosandbox.seed.SeedGenerator \
+  --matters "$SEED_MATTERS" --accounts 20 --out "$WORK/sandbox-seed.json" >/dev/null \
+  || die "could not write the sandbox seed"
+export SANDBOX_SEED="$WORK/sandbox-seed.json"
+fact run.sandbox.seed "SeedGenerator --accounts 20 --matters $SEED_MATTERS (20 Clio accounts, one per benchmark firm)"
 
 log "starting the stack: ./run-local.sh --reset (state $STATE, ports $TIMEENTRY_PORT-$CONNECTOR_PORT, $SANDBOX_PORT, Kafka $KAFKA_PORT, databases ${CASECLOCK_DB_PREFIX}*)"
 rm -f "$STATE/stack.env"

@@ -1,6 +1,7 @@
 package com.caseclock.cliosandbox;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.caseclock.cliosandbox.seed.Seed;
 import com.caseclock.cliosandbox.seed.SeedGenerator;
@@ -91,6 +92,24 @@ class SeedTest {
         SeedGenerator.write(a, 50, 1, false);
         SeedGenerator.write(b, 50, 1, false);
         assertThat(a.toByteArray()).as("deterministic").isEqualTo(b.toByteArray());
+    }
+
+    @Test
+    void generatorAddsClioAccountsBeyondTheDemoFirms(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("accounts.json");
+        SeedGenerator.main(new String[] {"--matters", "6", "--accounts", "5", "--out", file.toString()});
+        JsonNode root = TestClient.JSON.readTree(file.toFile());
+        assertThat(root.path("firms").findValuesAsText("key"))
+                .containsExactly("harbor-pine", "nunez-oconnor", "account-03", "account-04", "account-05");
+        try (ClioSandbox clio = ClioSandbox.builder().seed(file).rateLimitPerMinute(0).build().start()) {
+            for (String firm : List.of("harbor-pine", "account-03", "account-05")) {
+                assertThat(clio.admin().matterIds(firm)).as(firm).hasSize(6);
+            }
+            assertThat(clio.admin().matterIds("account-05")).doesNotContainAnyElementsOf(
+                    clio.admin().matterIds("account-03"));
+        }
+        assertThatThrownBy(() -> SeedGenerator.main(new String[] {"--accounts", "1", "--out",
+                dir.resolve("x.json").toString()})).isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test

@@ -15,9 +15,9 @@ import com.fasterxml.jackson.databind.JsonNode;
  * (consent without the browser: {@code sandbox_firm}/{@code sandbox_user}), and waits until timeentry-service knows
  * the firm's matters (a warm-up entry can be approved) and that warm-up entry is SYNCED (up to 10 minutes).
  *
- * <p>The benchmark firms are spread round-robin over the sandbox's firms; with the demo seed that is 2 Clio accounts
- * for 20 CaseClock firms (each with its own lawyer, connection and therefore its own access token and rate-limit
- * budget).
+ * <p>The benchmark firms are spread round-robin over the sandbox's firms (Clio accounts); {@code bench/run.sh} seeds
+ * 20, so each CaseClock firm has a Clio account of its own, with its own lawyer, connection, access token and
+ * rate-limit budget, and a matter change reaches one connection's webhook only.
  */
 final class FirmSetup {
     private final Api api = new Api();

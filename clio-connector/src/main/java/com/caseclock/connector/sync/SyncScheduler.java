@@ -2,7 +2,6 @@ package com.caseclock.connector.sync;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
@@ -42,7 +41,9 @@ public class SyncScheduler {
     private final SyncStore store;
     private final ConnectorConfig config;
     private final ExecutorService workers;
-    private final Set<String> running = ConcurrentHashMap.newKeySet();
+    /** Firms running on this instance → the run that holds them (a firm re-claimed before its previous run's
+     * bookkeeping ended must not be dropped from here by that run). */
+    private final java.util.Map<String, Object> running = new ConcurrentHashMap<>();
     private volatile long lastRenewalNanos = System.nanoTime();
     private final AtomicBoolean wakeQueued = new AtomicBoolean();
     private final ExecutorService waker = Executors.newSingleThreadExecutor(r -> {
@@ -118,8 +119,9 @@ public class SyncScheduler {
         List<SyncStore.Claim> claims = QuarkusTransaction.requiringNew()
                 .call(() -> store.claimDue(instanceId, lease, free));
         for (SyncStore.Claim claim : claims) {
-            running.add(claim.firmId());
-            workers.submit(() -> runOne(claim));
+            Object token = new Object();
+            running.put(claim.firmId(), token);
+            workers.submit(() -> runOne(claim, token));
         }
     }
 
@@ -130,17 +132,17 @@ public class SyncScheduler {
             return;
         }
         lastRenewalNanos = now;
-        List<String> firms = List.copyOf(running);
+        List<String> firms = List.copyOf(running.keySet());
         List<String> held = QuarkusTransaction.requiringNew().call(() -> store.renewLeases(instanceId, firms, lease));
         for (String firm : firms) {
-            if (!held.contains(firm) && running.contains(firm)) {
+            if (!held.contains(firm) && running.containsKey(firm)) {
                 LOG.warnf("Instance %s lost the sync lease of firm %s while running it (paused longer than %s?)",
                         instanceId, firm, lease);
             }
         }
     }
 
-    private void runOne(SyncStore.Claim claim) {
+    private void runOne(SyncStore.Claim claim, Object token) {
         FirmSyncer.Outcome outcome;
         try {
             outcome = syncer.apply(claim);
@@ -157,7 +159,7 @@ public class SyncScheduler {
             QuarkusTransaction.requiringNew().run(() -> store.release(claim.firmId(), instanceId, done.nextIn(),
                     done.error()));
         } finally {
-            running.remove(claim.firmId());
+            running.remove(claim.firmId(), token); // not a newer run of the same firm claimed meanwhile
         }
     }
 

@@ -8,7 +8,7 @@
 #
 # What runs (each its own process, logs in .local/logs/):
 #   Kafka broker (KRaft, kafka_2.13 from Maven)  127.0.0.1:${KAFKA_PORT:-9092}  data in .local/kafka/ (git-ignored)
-#   Clio sandbox with the demo seed              http://127.0.0.1:${SANDBOX_PORT:-8090}
+#   Clio sandbox with the demo seed (SANDBOX_SEED) http://127.0.0.1:${SANDBOX_PORT:-8090}
 #   timeentry-service                            http://localhost:${TIMEENTRY_PORT:-8080}
 #   matter-cache-service                         http://localhost:${MATTER_CACHE_PORT:-8081}
 #   clio-connector                               http://localhost:${CONNECTOR_PORT:-8082}
@@ -16,9 +16,11 @@
 # .local/stack.env (URLs, the sandbox OAuth application, bearer tokens) and prints what to try next:
 # docs/walkthrough.md. Overridable through the environment: the ports above, KAFKA_CONTROLLER_PORT (9093),
 # PGHOST/PGPORT/PGUSER/PGPASSWORD (127.0.0.1/5432/postgres/empty), CLIO_CLIENT_ID/CLIO_CLIENT_SECRET
-# (caseclock-local/caseclock-local-secret), SERVICE_JAVA_OPTS, READY_TIMEOUT (seconds, default 180),
-#   SANDBOX_SEED          a seed file for the Clio sandbox instead of its demo seed (write one with
-#                         com.caseclock.cliosandbox.seed.SeedGenerator; bench/run.sh --quick uses a small one), and
+# (caseclock-local/caseclock-local-secret), SERVICE_JAVA_OPTS, READY_TIMEOUT (seconds, default 180), and
+#   SANDBOX_SEED          a seed file for the Clio sandbox instead of its demo seed (bench/run.sh writes one with
+#                         20 Clio accounts). After one start (which resolves .local/sandbox.classpath), write one with
+#                         java -cp "clio-sandbox/target/clio-sandbox-0.1.0-SNAPSHOT.jar:$(cat .local/sandbox.classpath)" \
+#                           com.caseclock.cliosandbox.seed.SeedGenerator --accounts 3 --matters 5 --out /tmp/seed.json
 #   CASECLOCK_LOCAL_DIR   the state folder (default .local): logs, Kafka data, keys, stack.env, pids, cmd/
 #   CASECLOCK_DB_PREFIX   prefix of the three database names (default caseclock_: caseclock_timeentry, ...)
 #   RESTART_SERVICES      true: a service that exits is started again from its recorded command line
@@ -30,6 +32,11 @@
 set -Eeuo pipefail
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+if [[ -n ${SANDBOX_SEED:-} ]]; then
+  # a relative path means relative to where the command was given, not to the repository
+  [[ $SANDBOX_SEED == /* ]] || SANDBOX_SEED="$PWD/$SANDBOX_SEED"
+  [[ -f $SANDBOX_SEED && -r $SANDBOX_SEED ]] || { echo "run-local.sh: SANDBOX_SEED=$SANDBOX_SEED is not a readable file" >&2; exit 2; }
+fi
 cd "$ROOT"
 mkdir -p "${CASECLOCK_LOCAL_DIR:-$ROOT/.local}"
 LOCAL=$(cd "${CASECLOCK_LOCAL_DIR:-$ROOT/.local}" && pwd)

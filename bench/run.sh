@@ -2,8 +2,8 @@
 # CaseClock benchmark: the whole system, side by side with the raw limits of the same broker, database and machine.
 #
 #   bench/run.sh            full run (20,000 entries, longer steps)
-#   bench/run.sh --quick    quick run (1,000 entries, short steps, 20 matters per sandbox account, 20,000 matters in
-#                           scenarios 5 and 6; aimed at under 5 minutes on the 2-core machine)
+#   bench/run.sh --quick    quick run (1,000 entries, short steps, 20 matters per sandbox account; scenarios 5 and 6
+#                           on the stack itself with 20,000 matters; aimed at under 5 minutes on the 2-core machine)
 #   bench/run.sh --only 1,4 run only these scenarios of the load process (1 pipeline, 2 throttled, 3 matter change,
 #                           4 time-entry API); baselines and footprint always run
 #   bench/run.sh --help
@@ -19,7 +19,8 @@
 # Environment: BENCH_PORT_BASE (default 18100: services on +80..+82, sandbox +90, Kafka +92/+93, no-op HTTP +70),
 # BENCH_STATE (state folder, default bench/results/stack), BENCH_DB_PREFIX (default caseclock_bench_),
 # BENCH_ENTRIES (scenario 1 entries), SKIP_POLLING=1 (leave out scenario 3's polling-only half), BENCH_MATTER_CACHE=0
-# (without scenarios 5 and 6, i.e. bench/matter-cache/run.sh, which uses ports +94/+95/+71 and the database mc_bench),
+# (without scenarios 5 and 6; in full mode they run bench/matter-cache/run.sh, which uses ports +94/+95/+71 and the
+# database mc_bench),
 # PGHOST/PGPORT/PGUSER.
 set -Eeuo pipefail
 
@@ -243,7 +244,7 @@ log "baseline: no-op HTTP server (Vert.x), fixed-rate ladder"
 java -Xmx256m -cp "$DRIVER_CP" com.caseclock.bench.pipeline.BenchMain noop-server "$NOOP_PORT" >"$WORK/noop.log" 2>&1 &
 NOOP_PID=$!
 for _ in $(seq 1 100); do grep -q ready "$WORK/noop.log" 2>/dev/null && break; sleep 0.1; done
-if [[ $MODE == quick ]]; then NOOP_RATES=4000,8000,16000; STEP=4; WARM=2
+if [[ $MODE == quick ]]; then NOOP_RATES=4000,16000; STEP=4; WARM=2
 else NOOP_RATES=500,1000,2000,4000,8000,16000,32000; STEP=20; WARM=10; fi
 java -Xmx512m -cp "$DRIVER_CP" com.caseclock.bench.pipeline.BenchMain noop-ladder "http://127.0.0.1:$NOOP_PORT" \
   "$ROWS" "$NOOP_RATES" "$STEP" "$WARM" || fact why.base.http.noop "the no-op ladder failed"
@@ -260,6 +261,65 @@ if [[ ${SKIP_POLLING:-0} == 1 ]]; then args+=(--skip-polling "left out (SKIP_POL
 java -Xmx768m -cp "$DRIVER_CP:$STATE/helpers" com.caseclock.bench.pipeline.BenchMain "${args[@]}" \
   || log "the load process ended with an error (figures measured so far are kept)"
 
+# --- scenarios 5 and 6 in --quick: on the stack's own broker and matter-cache-service --------------------------------
+# 20,000 matter snapshots of a new firm go onto the stack's compacted matter topic (bench/matter-cache Seeder); once
+# the service has them, support's rebuild (POST /api/v1/admin/rebuild: projections wiped, consumers back to the start
+# of the compacted topics) is timed (scenario 6, every matter of the topic, first to last commit), then searched in
+# that firm at 100 searches/s, open loop (scenario 5). Full mode runs bench/matter-cache/run.sh at 100,000 instead.
+MC_CP_FILE="$RESULTS/matter-cache-bench.classpath"
+mc_load_tool() { # compiles bench/matter-cache (Seeder, SearchLoad) into $WORK/mc-classes
+  [[ -d ~/.m2/repository/com/caseclock/events ]] || ./mvnw -q install -DskipTests -pl events -am || return 1
+  if [[ ! -s $MC_CP_FILE || bench/matter-cache/pom.xml -nt $MC_CP_FILE ]]; then
+    ./mvnw -q -f bench/matter-cache/pom.xml org.apache.maven.plugins:maven-dependency-plugin:3.8.1:build-classpath \
+      -Dmdep.outputFile="$MC_CP_FILE" || return 1
+  fi
+  rm -rf "$WORK/mc-classes" && mkdir -p "$WORK/mc-classes"
+  javac -nowarn -d "$WORK/mc-classes" -cp "$(cat "$MC_CP_FILE")" $(find bench/matter-cache/src/main/java -name '*.java')
+}
+mc_count() { psql -Atq -d "${CASECLOCK_DB_PREFIX}matter_cache" -c "SELECT count(*) FROM matter $1"; }
+quick_matter_cache() {
+  local n=20000 firm="bench-search-$(date +%s)" cp total since deadline
+  mc_load_tool || { echo "could not build bench/matter-cache"; return 1; }
+  cp="$WORK/mc-classes:$(cat "$MC_CP_FILE")"
+  java -cp "$cp" -Dorg.slf4j.simpleLogger.defaultLogLevel=warn com.caseclock.bench.Seeder "127.0.0.1:$KAFKA_PORT" \
+    "$firm" "$n" || return 1
+  deadline=$(( $(date +%s) + 180 ))
+  until [[ $(mc_count "WHERE firm_id = '$firm'") -ge $n ]]; do
+    (( $(date +%s) < deadline )) || { echo "the seeded matters were not all in the cache after 180 s"; return 1; }
+    sleep 0.5
+  done
+  total=$(mc_count "")
+  since=$(psql -Atq -d postgres -c "SELECT now()")
+  curl -fsS -o /dev/null -X POST -H "Authorization: Bearer $TOKEN_SUPPORT" "$MATTER_CACHE_URL/api/v1/admin/rebuild" \
+    || { echo "the rebuild request failed"; return 1; }
+  deadline=$(( $(date +%s) + 300 ))
+  until [[ $(mc_count "WHERE applied_at > '$since'") -ge $total ]]; do
+    (( $(date +%s) < deadline )) || { echo "the rebuild had not restored $total matters after 300 s"; return 1; }
+    sleep 0.5
+  done
+  psql -Atq -d "${CASECLOCK_DB_PREFIX}matter_cache" -c "SELECT format('ingest: %s matter events applied in %s s = %s \
+events/s (first to last commit)', count(*), round(extract(epoch FROM max(applied_at) - min(applied_at))::numeric, 1),
+    round(count(*) / nullif(extract(epoch FROM max(applied_at) - min(applied_at)), 0)))
+    FROM matter WHERE applied_at > '$since'"
+  openssl pkcs8 -topk8 -nocrypt -in "$STATE/secrets/jwt-private.pem" -outform DER -out "$WORK/jwt-private.der" \
+    || return 1
+  java -cp "$cp" com.caseclock.bench.SearchLoad "$MATTER_CACHE_URL" "$WORK/jwt-private.der" "$CASECLOCK_JWT_ISSUER" \
+    "$firm" "$n" 4 5 5 100
+}
+if [[ $MODE == quick && ${BENCH_MATTER_CACHE:-1} == 1 ]]; then
+  log "scenarios 5 and 6 on the stack's matter-cache-service: 20,000 matters of one firm, then support's rebuild"
+  if quick_matter_cache >"$WORK/matter-cache.log" 2>&1; then
+    fact s6.rate "$(sed -nE 's/^ingest: .* = ([0-9.]+) events\/s.*/\1/p' "$WORK/matter-cache.log" | tail -n 1)"
+    fact note.s6.rate "the stack's matter-cache-service rebuilt by support (POST /api/v1/admin/rebuild) from the compacted topics: $(sed -nE 's/^ingest: ([0-9]+) matter events.*/\1/p' "$WORK/matter-cache.log" | tail -n 1) matters (20,000 of them one firm's)"
+    fact s5.p50 "$(sed -nE 's/^latency ms[^:]*: p50 ([0-9.]+) .*/\1/p' "$WORK/matter-cache.log" | tail -n 1)"
+    fact s5.p99 "$(sed -nE 's/^latency ms[^:]*: .* p99 ([0-9.]+) .*/\1/p' "$WORK/matter-cache.log" | tail -n 1)"
+    fact note.s5.p50 "the stack's matter-cache-service, open loop: $(grep '^search' "$WORK/matter-cache.log" | tail -n 1)"
+  else
+    fact why.s5 "failed: $(tail -n 1 "$WORK/matter-cache.log") (see bench/results/work/matter-cache.log)"
+    fact why.s6 "failed: $(tail -n 1 "$WORK/matter-cache.log") (see bench/results/work/matter-cache.log)"
+  fi
+fi
+
 stop_pid "$SAMPLER_PID"; SAMPLER_PID=""
 for s in "${SERVICES[@]}"; do
   peak=$(awk -v n="$s" '$1 == n && $2 > m {m = $2} END {if (m) print m}' "$WORK/rss-s1.samples" 2>/dev/null)
@@ -268,13 +328,13 @@ done
 fact run.load.after "$(load_avg)"
 
 # --- scenarios 5 and 6: bench/matter-cache/run.sh one-firm (its own broker and database mc_bench) ---------------------
-# Full mode: 100,000 matters, search closed loop and open loop, each 30 s after 15 s of warm-up; --quick: 20,000
-# matters, open loop only, 5 s after 5 s.
-if [[ ${BENCH_MATTER_CACHE:-1} == 1 ]]; then
+# Full mode: 100,000 matters, search closed loop and open loop, each 30 s after 15 s of warm-up (--quick ran 5 and 6
+# on the stack above).
+if [[ $MODE == full && ${BENCH_MATTER_CACHE:-1} == 1 ]]; then
   log "stopping the stack; scenarios 5 and 6 with bench/matter-cache/run.sh one-firm"
   stop_pid "$STACK_PID"; STACK_PID=""
-  if [[ $MODE == quick ]]; then MC_MATTERS=20000; mc_time=(WARMUP=5 DURATION=5 CLOSED_LOOP=0)
-  else MC_MATTERS=100000; mc_time=(WARMUP=15 DURATION=30 CLOSED_LOOP=1); fi
+  MC_MATTERS=100000
+  mc_time=(WARMUP=15 DURATION=30 CLOSED_LOOP=1)
   # the stack's start built matter-cache-service; rebuild only when the modules its load tool needs are not installed
   mc_build=0
   [[ -d ~/.m2/repository/com/caseclock/events ]] || mc_build=1
@@ -290,7 +350,7 @@ if [[ ${BENCH_MATTER_CACHE:-1} == 1 ]]; then
     fact why.s5 "bench/matter-cache/run.sh failed (see bench/results/work/matter-cache.log)"
     fact why.s6 "bench/matter-cache/run.sh failed (see bench/results/work/matter-cache.log)"
   fi
-else
+elif [[ ${BENCH_MATTER_CACHE:-1} != 1 ]]; then
   fact why.s5 "not run (BENCH_MATTER_CACHE=0)"
   fact why.s6 "not run (BENCH_MATTER_CACHE=0)"
 fi

@@ -25,7 +25,9 @@ import java.util.Random;
  * flat-rate matter, a contingency matter, clients with client rates (all users, per user, per group), and activity
  * descriptions of type {@code User}, {@code Custom} and {@code FlatRate}.
  *
- * <pre>java -cp clio-sandbox.jar com.caseclock.cliosandbox.seed.SeedGenerator --matters 100000 --out /tmp/big.json</pre>
+ * <pre>java -cp clio-sandbox.jar:DEPENDENCIES com.caseclock.cliosandbox.seed.SeedGenerator --matters 100000 --out /tmp/big.json</pre>
+ * (DEPENDENCIES: the module's runtime classpath, e.g. from {@code ./mvnw -pl clio-sandbox dependency:build-classpath}).
+ * {@code --accounts N} (at least 2) adds Clio accounts {@code account-03} … {@code account-N} after the demo firms.
  */
 public final class SeedGenerator {
     /** Timestamps are generated relative to this instant, so seeds are reproducible. */

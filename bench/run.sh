@@ -31,7 +31,9 @@ ONLY=1,4,3,2
 while (($#)); do
   case "$1" in
     --quick) MODE=quick ;;
-    --only) ONLY=$2; shift ;;
+    --only)
+      [[ $# -ge 2 && $2 =~ ^[1-4](,[1-4])*$ ]] || { echo "--only needs scenario numbers 1-4, e.g. --only 1,4" >&2; exit 2; }
+      ONLY=$2; shift ;;
     -h|--help) sed -n '2,/^set -E/p' "$0" | grep '^#' | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) echo "unknown option: $1 (try --help)" >&2; exit 2 ;;
   esac

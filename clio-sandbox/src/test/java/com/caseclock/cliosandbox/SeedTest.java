@@ -108,8 +108,19 @@ class SeedTest {
             assertThat(clio.admin().matterIds("account-05")).doesNotContainAnyElementsOf(
                     clio.admin().matterIds("account-03"));
         }
-        assertThatThrownBy(() -> SeedGenerator.main(new String[] {"--accounts", "1", "--out",
-                dir.resolve("x.json").toString()})).isInstanceOf(IllegalArgumentException.class);
+        for (String[] bad : List.of(new String[] {"--accounts", "1"}, new String[] {"--accounts", "abc"},
+                new String[] {"--accounts"}, new String[] {"--matters", "-1"}, new String[] {"--bogus"})) {
+            String[] args = java.util.stream.Stream.concat(java.util.Arrays.stream(bad),
+                    java.util.stream.Stream.of("--out", dir.resolve("x.json").toString())).toArray(String[]::new);
+            if (bad.length == 1 && bad[0].equals("--accounts")) {
+                args = bad; // the value is missing at the very end
+            }
+            String[] call = args;
+            assertThatThrownBy(() -> SeedGenerator.run(call)).as(String.join(" ", bad))
+                    .isInstanceOf(IllegalArgumentException.class);
+        }
+        assertThat(dir.resolve("x.json")).as("nothing written for bad arguments").doesNotExist();
+        assertThat(dir.resolve("x.json.partial")).doesNotExist();
     }
 
     @Test

@@ -45,6 +45,16 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 public class FirmSyncer {
 
     private static final Logger LOG = Logger.getLogger(FirmSyncer.class);
+
+    /**
+     * Users first: a matter's custom-rate amounts are read per user while its page is applied, and a user Clio gains
+     * after the users pass is caught by the next users pass, which queues the rated matters for their rates. With users
+     * listed after the matters, a user created between the two passes of a firm's first backfill was never added to
+     * the matters' rates (the first users pass is a backfill and queues nothing).
+     */
+    private static final List<SyncedResource> PASS_ORDER = java.util.stream.Stream.concat(
+            java.util.stream.Stream.of(SyncedResource.USERS),
+            java.util.Arrays.stream(SyncedResource.values()).filter(r -> r != SyncedResource.USERS)).toList();
     private static final int ID_BATCH = 100;
 
     /**
@@ -98,7 +108,7 @@ public class FirmSyncer {
             MatterScope matterScope = claim.backfillDone() && Boolean.FALSE.equals(claim.resyncClosedMatters())
                     ? MatterScope.OPEN_ONLY : MatterScope.configured(config.sync(), LocalDate.ofInstant(clock.instant(),
                             ZoneOffset.UTC));
-            for (SyncedResource resource : SyncedResource.values()) {
+            for (SyncedResource resource : PASS_ORDER) {
                 token = pass(claim.firmId(), claim.syncUserId(), token, resource, fullListing, matterScope, rates);
             }
             if (fullListing) {

@@ -65,17 +65,62 @@ public final class SeedGenerator {
         this.rnd = new Random(randomSeed);
     }
 
+    /**
+     * Command line: writes a seed file, or prints one line on standard error and exits 2 on bad arguments (a number
+     * that is not one, fewer than 2 accounts, a negative matter count, a missing value or an unknown option) and 1 when
+     * the file cannot be written. The file is written under a temporary name and renamed when complete, so a failure
+     * never leaves a partial seed behind.
+     */
     public static void main(String[] args) throws IOException {
+        try {
+            run(args);
+        } catch (IllegalArgumentException e) {
+            System.err.println("SeedGenerator: " + e.getMessage() + " (try --help)");
+            System.exit(2);
+        } catch (IOException e) {
+            System.err.println("SeedGenerator: could not write the seed: " + e);
+            System.exit(1);
+        }
+    }
+
+    private static int number(String[] args, int i, String option, int min) {
+        if (i >= args.length) {
+            throw new IllegalArgumentException(option + " needs a value");
+        }
+        int value;
+        try {
+            value = Integer.parseInt(args[i]);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(option + " must be a whole number, not '" + args[i] + "'");
+        }
+        if (value < min) {
+            throw new IllegalArgumentException(option + " must be at least " + min);
+        }
+        return value;
+    }
+
+    /**
+     * What {@link #main} does, without exiting: for callers in the same JVM.
+     *
+     * @throws IllegalArgumentException on bad arguments (the message says which)
+     * @throws IOException              when the file cannot be written (no partial file is left)
+     */
+    public static void run(String[] args) throws IOException {
         int matters = 160;
         int accounts = 2;
         Path out = Path.of("seed.json");
         long randomSeed = 42;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
-                case "--matters" -> matters = Integer.parseInt(args[++i]);
-                case "--accounts" -> accounts = Integer.parseInt(args[++i]);
-                case "--out" -> out = Path.of(args[++i]);
-                case "--random-seed" -> randomSeed = Long.parseLong(args[++i]);
+                case "--matters" -> matters = number(args, ++i, "--matters", 0);
+                case "--accounts" -> accounts = number(args, ++i, "--accounts", 2);
+                case "--out" -> {
+                    if (++i >= args.length) {
+                        throw new IllegalArgumentException("--out needs a file name");
+                    }
+                    out = Path.of(args[i]);
+                }
+                case "--random-seed" -> randomSeed = number(args, ++i, "--random-seed", Integer.MIN_VALUE);
                 case "-h", "--help" -> {
                     System.out.println("SeedGenerator [--matters N (per firm, default 160)] [--accounts N (Clio accounts, "
                             + "default 2: the demo firms; more are added as account-03, account-04, ...)] [--out FILE] "
@@ -85,12 +130,15 @@ public final class SeedGenerator {
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
         }
-        if (accounts < 2) {
-            throw new IllegalArgumentException("--accounts must be at least 2 (the demo firms)");
-        }
-        try (OutputStream os = Files.newOutputStream(out)) {
+        Path target = out.toAbsolutePath();
+        Path partial = target.resolveSibling(target.getFileName() + ".partial");
+        try (OutputStream os = Files.newOutputStream(partial)) {
             write(os, matters, randomSeed, matters <= 1000, accounts);
+        } catch (IOException | RuntimeException e) {
+            Files.deleteIfExists(partial);
+            throw e;
         }
+        Files.move(partial, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
         System.out.println("wrote " + out.toAbsolutePath() + " (" + accounts + " Clio accounts, " + matters
                 + " matters each)");
     }

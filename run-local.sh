@@ -360,9 +360,11 @@ wait_until clio-sandbox 60 http_ok "$SANDBOX_URL/_sandbox"
 # from N,000,000) by creating one empty group with that id: the sandbox hands out ids above the highest it has seen.
 run_no=$(( $(cat "$LOCAL/sandbox-run" 2>/dev/null || echo 0) + 1 ))
 echo "$run_no" >"$LOCAL/sandbox-run"
-# (any firm will do: ids are shared by the whole sandbox; the seed's first firm, so a SANDBOX_SEED without the demo firms
-# works too)
-id_firm=$(curl -fsS "$SANDBOX_URL/_sandbox" | tr -d '\n' | sed -nE 's/.*"firms" *: *\[ *"([^"]+)".*/\1/p') || true
+# (any firm will do, ids are shared by the whole sandbox: the demo firm nunez-oconnor as always, else the seed's first
+# firm, so a SANDBOX_SEED without the demo firms works too)
+sandbox_info=$(curl -fsS "$SANDBOX_URL/_sandbox" | tr -d '\n') || sandbox_info=""
+if [[ $sandbox_info == *'"nunez-oconnor"'* ]]; then id_firm=nunez-oconnor
+else id_firm=$(sed -nE 's/.*"firms" *: *\[ *"([^"]+)".*/\1/p' <<<"$sandbox_info"); fi
 [[ -n $id_firm ]] || fail "the Clio sandbox has no firms: ${SANDBOX_SEED:+SANDBOX_SEED=$SANDBOX_SEED is }a seed without firms?"
 curl -fsS -o /dev/null -X POST "$SANDBOX_URL/_sandbox/firms/$id_firm/groups" -H 'Content-Type: application/json' \
   -d "{\"id\": $(( run_no * 1000000 )), \"name\": \"run-local id range $run_no\", \"type\": \"AdhocGroup\"}" \

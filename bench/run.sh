@@ -217,7 +217,7 @@ fi
 
 # --- baseline: raw single-row INSERTs of the same PostgreSQL (pgbench, custom script) -------------------------------
 PGBENCH=$(command -v pgbench || ls /usr/lib/postgresql/*/bin/pgbench 2>/dev/null | tail -n 1 || true)
-PG_SECONDS=$([[ $MODE == quick ]] && echo 10 || echo 30)
+PG_SECONDS=$([[ $MODE == quick ]] && echo 5 || echo 30)
 if [[ -n $PGBENCH ]]; then
   log "baseline: pgbench, one single-row INSERT per transaction, 8 clients, $PG_SECONDS s"
   psql -Atqc "DROP DATABASE IF EXISTS $PG_DB WITH (FORCE)" postgres >/dev/null

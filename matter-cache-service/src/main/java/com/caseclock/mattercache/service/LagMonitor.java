@@ -176,7 +176,7 @@ public class LagMonitor {
             lags.get(channel).set(lag);
             if (!caughtUp.containsKey(channel) && lag(channel).caughtUpAt() == null) {
                 if (lag == 0 && allKnown && replayState.find(channel.channel()).isPresent()) {
-                    replayState.markCaughtUp(channel.channel());
+                    replayState.markCaughtUp(channel.channel(), channel.tables());
                     caughtUp.put(channel, Instant.now());
                     LOG.infof("Backfill of %s complete: all partitions handled up to their end offsets %s",
                             topic, progress);

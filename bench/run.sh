@@ -303,6 +303,13 @@ quick_matter_cache() {
 events/s (first to last commit)', count(*), round(extract(epoch FROM max(applied_at) - min(applied_at))::numeric, 1),
     round(count(*) / nullif(extract(epoch FROM max(applied_at) - min(applied_at)), 0)))
     FROM matter WHERE applied_at > '$since'"
+  # the search starts once the service says the rebuild is over (every channel caught up, its tables analysed)
+  deadline=$(( $(date +%s) + 60 ))
+  until [[ $(psql -Atq -d "${CASECLOCK_DB_PREFIX}matter_cache" -c "SELECT count(*) FROM replay_state
+      WHERE caught_up_at IS NULL OR caught_up_at < '$since'") == 0 ]]; do
+    (( $(date +%s) < deadline )) || { echo "the rebuild was not reported caught up after 60 s"; return 1; }
+    sleep 0.5
+  done
   openssl pkcs8 -topk8 -nocrypt -in "$STATE/secrets/jwt-private.pem" -outform DER -out "$WORK/jwt-private.der" \
     || return 1
   java -cp "$cp" com.caseclock.bench.SearchLoad "$MATTER_CACHE_URL" "$WORK/jwt-private.der" "$CASECLOCK_JWT_ISSUER" \

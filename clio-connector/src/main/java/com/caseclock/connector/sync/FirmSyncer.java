@@ -8,8 +8,10 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -108,14 +110,20 @@ public class FirmSyncer {
             MatterScope matterScope = claim.backfillDone() && Boolean.FALSE.equals(claim.resyncClosedMatters())
                     ? MatterScope.OPEN_ONLY : MatterScope.configured(config.sync(), LocalDate.ofInstant(clock.instant(),
                             ZoneOffset.UTC));
+            Map<SyncedResource, Long> changed = new EnumMap<>(SyncedResource.class);
             for (SyncedResource resource : PASS_ORDER) {
-                token = pass(claim.firmId(), claim.syncUserId(), token, resource, fullListing, matterScope, rates);
+                token = pass(claim.firmId(), claim.syncUserId(), token, resource, fullListing, matterScope, rates,
+                        changed);
             }
             if (fullListing) {
                 QuarkusTransaction.requiringNew().run(() -> store.fullListingCompleted(claim.firmId(),
                         config.sync().reconcileInterval()));
-                LOG.infof("%s of firm %s complete", claim.backfillDone() ? "Reconciliation" : "First backfill",
-                        claim.firmId());
+                LOG.infof("%s of firm %s complete; new or changed: %s", claim.backfillDone() ? "Reconciliation"
+                        : "First backfill", claim.firmId(), changed);
+            } else if (changed.values().stream().anyMatch(n -> n > 0)) {
+                // a poll that found something says so at INFO (a poll finding nothing stays quiet), so a change
+                // that came by polling can be traced afterwards
+                LOG.infof("Poll of firm %s: new or changed %s", claim.firmId(), changed);
             }
             return new Outcome(interval, null);
         } catch (NeedsReconnect e) {
@@ -160,7 +168,7 @@ public class FirmSyncer {
      * are looked up by id before any is tombstoned: only those Clio no longer has were deleted.
      */
     private AccessToken pass(String firmId, String userId, AccessToken token, SyncedResource resource,
-            boolean fullListing, MatterScope matterScope, MatterRates rates) {
+            boolean fullListing, MatterScope matterScope, MatterRates rates, Map<SyncedResource, Long> changed) {
         String name = resource.resourceName();
         SyncStore.Watermark watermark = QuarkusTransaction.requiringNew().call(() -> store.watermark(firmId, name));
         boolean resume = watermark.nextPageUrl() != null;
@@ -203,8 +211,9 @@ public class FirmSyncer {
             }
             String nextUrl = next;
             int nextPart = part;
-            QuarkusTransaction.requiringNew().run(() -> apply(firmId, resource, current, passStart, nextUrl, backfill,
-                    full, refreshRatesOnChange, scopeName, nextPart));
+            long published = QuarkusTransaction.requiringNew().call(() -> apply(firmId, resource, current, passStart,
+                    nextUrl, backfill, full, refreshRatesOnChange, scopeName, nextPart));
+            changed.merge(resource, published, Long::sum);
             url = next;
         }
         if (full) {
@@ -349,7 +358,8 @@ public class FirmSyncer {
         }
     }
 
-    private void apply(String firmId, SyncedResource resource, ClioPage page, Instant passStart, String next,
+    /** @return how many records of the page were new or changed (published) */
+    private long apply(String firmId, SyncedResource resource, ClioPage page, Instant passStart, String next,
             boolean backfill, boolean full, boolean refreshRatesOnChange, String scopeName, int part) {
         long published = 0;
         List<Long> ids = new java.util.ArrayList<>();
@@ -372,6 +382,7 @@ public class FirmSyncer {
         }
         LOG.debugf("Firm %s %s: page of %d, %d new or changed", firmId, resource.resourceName(), page.data().size(),
                 published);
+        return published;
     }
 
     private String firstPage(AccessToken token, SyncedResource resource, Instant updatedSince, String filter) {

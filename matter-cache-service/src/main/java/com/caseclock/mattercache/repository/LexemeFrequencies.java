@@ -71,6 +71,14 @@ class LexemeFrequencies {
         return s;
     }
 
+    /**
+     * Drops the statistics read so far; the next search reads them again. Called when the matter table was just
+     * analysed (a rebuild caught up), so the strategy is not chosen from the empty table's statistics for a minute.
+     */
+    void forget() {
+        readAt = Long.MIN_VALUE;
+    }
+
     private NavigableMap<String, Double> current(Connection c) throws SQLException {
         long now = System.nanoTime();
         Duration maxAge = frequencies.isEmpty() ? MAX_AGE_EMPTY : MAX_AGE;

@@ -64,6 +64,15 @@ public class MatterSearchRepository {
     }
 
     /**
+     * Tells the search that the matter table's statistics were just renewed ({@code ANALYZE} after a rebuild caught
+     * up): the word frequencies it chooses strategies from are read again at the next search instead of after up to
+     * a minute.
+     */
+    public void statisticsRenewed() {
+        frequencies.forget();
+    }
+
+    /**
      * @param firmId   tenant id (the caller's)
      * @param text     the user's text, folded by the database (accents, case, punctuation); blank lists all
      * @param statuses statuses to include, not empty

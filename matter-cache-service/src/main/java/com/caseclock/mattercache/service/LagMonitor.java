@@ -27,6 +27,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import com.caseclock.mattercache.config.MatterCacheConfig;
+import com.caseclock.mattercache.repository.MatterSearchRepository;
 import com.caseclock.mattercache.repository.ReplayStateRepository;
 
 import io.micrometer.core.instrument.Gauge;
@@ -62,6 +63,7 @@ public class LagMonitor {
     private final MatterCacheConfig config;
     private final ConsumerPositions positions;
     private final ReplayStateRepository replayState;
+    private final MatterSearchRepository search;
     private final MeterRegistry registry;
     private final Map<String, Object> kafkaConfig;
     private final String groupId;
@@ -71,11 +73,12 @@ public class LagMonitor {
     private Admin admin;
 
     LagMonitor(MatterCacheConfig config, ConsumerPositions positions, ReplayStateRepository replayState,
-            MeterRegistry registry, @Identifier("default-kafka-broker") Map<String, Object> kafkaConfig,
+            MatterSearchRepository search, MeterRegistry registry, @Identifier("default-kafka-broker") Map<String, Object> kafkaConfig,
             @ConfigProperty(name = "quarkus.application.name") String groupId) {
         this.config = config;
         this.positions = positions;
         this.replayState = replayState;
+        this.search = search;
         this.registry = registry;
         this.kafkaConfig = kafkaConfig;
         this.groupId = groupId;
@@ -176,7 +179,10 @@ public class LagMonitor {
             lags.get(channel).set(lag);
             if (!caughtUp.containsKey(channel) && lag(channel).caughtUpAt() == null) {
                 if (lag == 0 && allKnown && replayState.find(channel.channel()).isPresent()) {
-                    replayState.markCaughtUp(channel.channel(), channel.tables());
+                    if (replayState.markCaughtUp(channel.channel(), channel.tables())
+                            && channel == ProjectionChannel.MATTERS) {
+                        search.statisticsRenewed();
+                    }
                     caughtUp.put(channel, Instant.now());
                     LOG.infof("Backfill of %s complete: all partitions handled up to their end offsets %s",
                             topic, progress);

@@ -120,7 +120,7 @@ public final class BenchMain {
                                 : null;
                         new ApiScenario(urls, results).run(firms,
                                 quick ? List.of(50, 250, 500, 1000, 2000) : List.of(50, 250, 500, 1000, 2000, 4000),
-                                quick ? 5 : 20, quick ? 3 : 10);
+                                quick ? 5 : 20, quick ? 2 : 10);
                         if (polling != null) polling.join();
                     }
                     case "3" -> {

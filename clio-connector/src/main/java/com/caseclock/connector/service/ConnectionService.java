@@ -222,12 +222,34 @@ public class ConnectionService {
     }
 
     private AccessToken token(String firmId, String userId, boolean force) {
+        if (!force) {
+            AccessToken usable = QuarkusTransaction.requiringNew().call(() -> usableToken(firmId, userId));
+            if (usable != null) {
+                return usable;
+            }
+        }
         RefreshOutcome outcome = QuarkusTransaction.requiringNew().call(() -> accessTokenLocked(firmId, userId,
                 force));
         if (outcome.failure() != null) {
             throw outcome.failure();
         }
         return outcome.token();
+    }
+
+    /**
+     * The stored access token when it can be used as it is (connected, not within {@code refresh-ahead} of its
+     * expiry), read without locking the row: the common case of every Clio call. Anything else returns {@code null}
+     * and goes through {@link #accessTokenLocked}, where one caller at a time refreshes. (Locking the row on every
+     * call made each read a writing transaction, one WAL flush per posted entry.)
+     */
+    private AccessToken usableToken(String firmId, String userId) {
+        ClioConnection connection = ClioConnection.findById(new ClioConnection.Key(firmId, userId));
+        if (connection == null || connection.state != ClioConnection.State.CONNECTED
+                || connection.accessToken == null || connection.accessTokenExpiresAt != null
+                && !clock.instant().plus(config.clio().refreshAhead()).isBefore(connection.accessTokenExpiresAt)) {
+            return null;
+        }
+        return new AccessToken(connection.region, cipher.decrypt(connection.accessToken, connection.tokenOwner()));
     }
 
     private RefreshOutcome accessTokenLocked(String firmId, String userId, boolean force) {

@@ -34,6 +34,8 @@ public class ClientRepository {
                 clio_updated_at = excluded.clio_updated_at, clio_etag = excluded.clio_etag,
                 last_event_id = excluded.last_event_id, applied_at = excluded.applied_at
             WHERE excluded.clio_updated_at > client.clio_updated_at
+                OR excluded.clio_updated_at = client.clio_updated_at
+                    AND excluded.clio_etag IS DISTINCT FROM client.clio_etag
             """.formatted(DeletionMarkers.NOT_DELETED_SINCE);
 
     private static final String COLUMNS = "firm_id, clio_id, type, name, first_name, last_name, primary_email, "
@@ -46,7 +48,8 @@ public class ClientRepository {
     }
 
     /**
-     * Applies a client snapshot if it is newer than the stored one and than any deletion. Caller's transaction.
+     * Applies a client snapshot if it is newer than the stored one and than any deletion. Caller's transaction. Newer:
+     * a later {@code clioUpdatedAt}, or the same one (Clio's times have whole seconds) with another etag.
      *
      * @param firmId  tenant id
      * @param client  the snapshot

@@ -67,6 +67,9 @@ public class MatterRepository {
                 clio_updated_at = excluded.clio_updated_at, clio_etag = excluded.clio_etag,
                 last_event_id = excluded.last_event_id, applied_at = excluded.applied_at
             WHERE excluded.clio_updated_at > matter.clio_updated_at
+                OR excluded.clio_updated_at = matter.clio_updated_at
+                    AND (excluded.clio_etag, excluded.custom_rate)
+                        IS DISTINCT FROM (matter.clio_etag, matter.custom_rate)
             RETURNING firm_id, clio_id
             """;
 
@@ -82,7 +85,10 @@ public class MatterRepository {
 
     /**
      * Applies a matter snapshot if it is newer than the stored one and than any deletion of the matter. Runs in the
-     * caller's transaction.
+     * caller's transaction. Newer: a later {@code clioUpdatedAt}, or the same one with another Clio etag or other
+     * custom-rate amounts. Clio's {@code updated_at} has whole seconds, so two changes of a matter within one second
+     * carry the same time (the later one, later on the partition, wins), and a matter republished because its
+     * rate amounts were read again keeps Clio's time and etag; a strictly-later rule dropped both.
      *
      * @param firmId  tenant id
      * @param matter  the snapshot
@@ -106,7 +112,7 @@ public class MatterRepository {
 
     /**
      * The batch form of {@link #upsert}, in one statement. Within the batch only the newest snapshot of each matter is
-     * offered to the table (the first of equally new ones), which leaves the same state as applying them one after
+     * offered to the table (the last of equally new ones), which leaves the same state as applying them one after
      * the other; the older ones count as {@link ApplyOutcome#STALE}. Runs in the caller's transaction.
      *
      * @param upserts the snapshots, in partition order
@@ -118,7 +124,7 @@ public class MatterRepository {
         for (int i = 0; i < upserts.size(); i++) {
             Upsert u = upserts.get(i);
             newest.merge(new MatterKey(u.firmId(), u.matter().clioId()), i, (kept, candidate) -> upserts.get(candidate)
-                    .matter().clioUpdatedAt().isAfter(upserts.get(kept).matter().clioUpdatedAt()) ? candidate : kept);
+                    .matter().clioUpdatedAt().isBefore(upserts.get(kept).matter().clioUpdatedAt()) ? kept : candidate);
         }
         int n = newest.size();
         String[] firm = new String[n];

@@ -26,6 +26,9 @@ import io.agroal.api.AgroalDataSource;
  * The rate tables ({@code user_rate}, {@code client_rate}, {@code activity_description}) fed by
  * {@code clio.rate.changed.v1}: version-guarded upserts, deletes with deletion markers, and the reads the rate
  * explanation needs. Deletion marker kinds are the rate kinds of the topic key ({@link EventKeys#RATE_KIND_USER} …).
+ * A snapshot is applied when its {@code clioUpdatedAt} is later than the stored one's, or the same (Clio's times have
+ * whole seconds) with another etag (for users also other groups or default rate): of two versions within one second
+ * the later one on the partition wins.
  */
 @ApplicationScoped
 public class RateRepository {
@@ -40,6 +43,9 @@ public class RateRepository {
                 clio_updated_at = excluded.clio_updated_at, clio_etag = excluded.clio_etag,
                 last_event_id = excluded.last_event_id, applied_at = excluded.applied_at
             WHERE excluded.clio_updated_at > user_rate.clio_updated_at
+                OR excluded.clio_updated_at = user_rate.clio_updated_at
+                    AND (excluded.clio_etag, excluded.group_clio_ids, excluded.default_rate_amount)
+                        IS DISTINCT FROM (user_rate.clio_etag, user_rate.group_clio_ids, user_rate.default_rate_amount)
             """.formatted(DeletionMarkers.NOT_DELETED_SINCE);
 
     private static final String UPSERT_CLIENT_RATE = """
@@ -53,6 +59,8 @@ public class RateRepository {
                 clio_updated_at = excluded.clio_updated_at, clio_etag = excluded.clio_etag,
                 last_event_id = excluded.last_event_id, applied_at = excluded.applied_at
             WHERE excluded.clio_updated_at > client_rate.clio_updated_at
+                OR excluded.clio_updated_at = client_rate.clio_updated_at
+                    AND excluded.clio_etag IS DISTINCT FROM client_rate.clio_etag
             """.formatted(DeletionMarkers.NOT_DELETED_SINCE);
 
     private static final String UPSERT_ACTIVITY = """
@@ -65,6 +73,8 @@ public class RateRepository {
                 clio_etag = excluded.clio_etag, last_event_id = excluded.last_event_id,
                 applied_at = excluded.applied_at
             WHERE excluded.clio_updated_at > activity_description.clio_updated_at
+                OR excluded.clio_updated_at = activity_description.clio_updated_at
+                    AND excluded.clio_etag IS DISTINCT FROM activity_description.clio_etag
             """.formatted(DeletionMarkers.NOT_DELETED_SINCE);
 
     private final AgroalDataSource dataSource;

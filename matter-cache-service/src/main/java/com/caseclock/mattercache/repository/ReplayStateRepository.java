@@ -105,7 +105,8 @@ public class ReplayStateRepository {
      * firm right after a rebuild took seconds instead of milliseconds).
      *
      * @param channel consuming channel
-     * @param tables  the channel's projection tables ({@link com.caseclock.mattercache.service.ProjectionChannel#tables()})
+     * @param tables  the channel's projection tables
+     *                ({@link com.caseclock.mattercache.service.ProjectionChannel#tables()})
      * @return {@code true} if this call recorded it
      * @throws IllegalStateException when the database refuses the update or the analysis
      */

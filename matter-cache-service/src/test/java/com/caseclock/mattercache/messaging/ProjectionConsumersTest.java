@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Test;
 
 import com.caseclock.events.EventKeys;
 import com.caseclock.events.MatterChangedV1;
+import com.caseclock.events.MatterSnapshot;
 import com.caseclock.events.MatterStatus;
 import com.caseclock.events.Topic;
 import com.caseclock.mattercache.TestEvents;
@@ -65,6 +66,33 @@ class ProjectionConsumersTest {
         assertThat(TestEvents.rows(dataSource, "SELECT events_applied FROM firm_freshness WHERE firm_id = ?", firm)
                 .stream().mapToLong(r -> Long.parseLong((String) r.get("events_applied"))).sum())
                 .as("older + newer + marker applied once each, duplicates skipped").isEqualTo(3);
+    }
+
+    @Test
+    void aSecondChangeWithinTheSameSecondIsAppliedAndAnIdenticalCopyIsNot() throws Exception {
+        // Clio's updated_at has whole seconds: two saves of a matter within one second carry the same time and
+        // differ in etag; the one later on the partition is the newer (a strictly-later rule kept the first)
+        String firm = TestEvents.firm();
+        MatterSnapshot first = TestEvents.matter(40, "00040", "first save", MatterStatus.OPEN, null, null, null, T0);
+        MatterSnapshot second = new MatterSnapshot(40, "00040", "second save", MatterStatus.OPEN, null, null, 77L,
+                "Dana Lee", true, first.openDate(), null, null, null, T0, "\"etag-second\"");
+        TestEvents.publish(companion, TestEvents.matterChanged(firm, first), TestEvents.matterChanged(firm, second));
+        Awaitility.await().atMost(TIMEOUT).untilAsserted(() -> given().auth().oauth2(TestTokens.lawyer(firm, "u1"))
+                .get("/api/v1/matters/40").then().statusCode(200).body("description", equalTo("second save")));
+
+        // the same version again (another event, same time and etag): nothing changes, not even applied_at
+        String appliedAt = appliedAt(firm, 40);
+        MatterChangedV1 copy = TestEvents.matterChanged(firm, second);
+        TestEvents.publish(companion, copy);
+        Awaitility.await().atMost(TIMEOUT).until(() -> !TestEvents.rows(dataSource,
+                "SELECT 1 FROM processed_event WHERE event_id = ?", copy.eventId()).isEmpty());
+        assertThat(appliedAt(firm, 40)).isEqualTo(appliedAt);
+    }
+
+    private String appliedAt(String firm, long clioId) throws Exception {
+        return (String) TestEvents.rows(dataSource,
+                "SELECT applied_at::text AS t FROM matter WHERE firm_id = ? AND clio_id = ?", firm, clioId).get(0)
+                .get("t");
     }
 
     @Test

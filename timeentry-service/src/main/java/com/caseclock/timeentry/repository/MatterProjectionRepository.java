@@ -23,8 +23,9 @@ public class MatterProjectionRepository {
     }
 
     /**
-     * Inserts the matter, or updates it when the snapshot is newer ({@code clioUpdatedAt} strictly later) than the
-     * stored one.
+     * Inserts the matter, or updates it when the snapshot is newer than the stored one: a later {@code clioUpdatedAt},
+     * or the same one with other values (Clio's {@code updated_at} has whole seconds: of two changes within one
+     * second, the later one on the partition wins; a strictly-later rule dropped it).
      *
      * @return {@code true} if the row was inserted or changed, {@code false} if the snapshot was stale or equal
      */
@@ -37,6 +38,11 @@ public class MatterProjectionRepository {
                     description = EXCLUDED.description, client_name = EXCLUDED.client_name,
                     status = EXCLUDED.status, clio_updated_at = EXCLUDED.clio_updated_at
                 WHERE matter_projection.clio_updated_at < EXCLUDED.clio_updated_at
+                    OR matter_projection.clio_updated_at = EXCLUDED.clio_updated_at
+                        AND (matter_projection.display_number, matter_projection.description,
+                             matter_projection.client_name, matter_projection.status)
+                            IS DISTINCT FROM (EXCLUDED.display_number, EXCLUDED.description, EXCLUDED.client_name,
+                                              EXCLUDED.status)
                 """)
                 .setParameter(1, firmId).setParameter(2, m.clioId()).setParameter(3, m.displayNumber())
                 .setParameter(4, m.description()).setParameter(5, m.clientName() == null ? "" : m.clientName())

@@ -79,4 +79,21 @@ class CaptureFirstMatterAssignmentTest {
         create(token, Map.of("durationSeconds", 60, "pendingMatterReference", "00042-O'BRIEN"))
                 .then().body("matterId", equalTo(clioId)).body("pendingMatterReference", nullValue());
     }
+
+    @Test
+    void aDisplayNumberChangedWithinTheSameClioSecondStillAssignsTheWaitingEntry() {
+        // Clio's updated_at has whole seconds: the renumbering below carries the same time as the first version and
+        // must still replace it (the later on the partition wins)
+        String firm = uniqueFirm();
+        String token = lawyer(firm, "dana");
+        long clioId = ThreadLocalRandom.current().nextLong(1, Long.MAX_VALUE / 2);
+        String waiting = create(token, Map.of("durationSeconds", 900, "pendingMatterReference", "00050-Renamed"))
+                .path("id");
+        Instant sameSecond = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+        Events.publish(companion, Events.matter(firm, clioId, "00050-Draft", MatterStatus.OPEN, sameSecond));
+        Events.publish(companion, Events.matter(firm, clioId, "00050-Renamed", MatterStatus.OPEN, sameSecond));
+
+        Awaitility.await().atMost(TIMEOUT).untilAsserted(() -> as(token).get("/api/v1/time-entries/" + waiting)
+                .then().statusCode(200).body("matterId", equalTo(clioId)));
+    }
 }

@@ -100,9 +100,10 @@ public class ReplayStateRepository {
     /**
      * Records that a channel's consumer reached the end of its topic (lag 0) for the first time since its build
      * started; later calls keep the first time. When this call records it, the channel's projection tables are
-     * analysed first ({@code ANALYZE}): a rebuild truncates and refills them faster than autovacuum's analyse
-     * follows, and until then the planner works from the statistics of the empty tables (a search of a 20,000-matter
-     * firm right after a rebuild took seconds instead of milliseconds).
+     * analysed ({@code ANALYZE}) in the same transaction, so the channel shows caught up only once they are: a
+     * rebuild truncates and refills them faster than autovacuum's analyse follows, and until then the planner works
+     * from the statistics of the empty tables (a search of a 20,000-matter firm right after a rebuild took seconds
+     * instead of milliseconds).
      *
      * @param channel consuming channel
      * @param tables  the channel's projection tables

@@ -73,7 +73,8 @@ public class LagMonitor {
     private Admin admin;
 
     LagMonitor(MatterCacheConfig config, ConsumerPositions positions, ReplayStateRepository replayState,
-            MatterSearchRepository search, MeterRegistry registry, @Identifier("default-kafka-broker") Map<String, Object> kafkaConfig,
+            MatterSearchRepository search, MeterRegistry registry,
+            @Identifier("default-kafka-broker") Map<String, Object> kafkaConfig,
             @ConfigProperty(name = "quarkus.application.name") String groupId) {
         this.config = config;
         this.positions = positions;

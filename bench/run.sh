@@ -49,6 +49,7 @@ export TIMEENTRY_PORT=$((BASE + 80)) MATTER_CACHE_PORT=$((BASE + 81)) CONNECTOR_
 export SANDBOX_PORT=$((BASE + 90)) KAFKA_PORT=$((BASE + 92)) KAFKA_CONTROLLER_PORT=$((BASE + 93))
 export CASECLOCK_LOCAL_DIR=$STATE CASECLOCK_DB_PREFIX=${BENCH_DB_PREFIX:-caseclock_bench_}
 export PGHOST=${PGHOST:-127.0.0.1} PGPORT=${PGPORT:-5432} PGUSER=${PGUSER:-postgres}
+export PGOPTIONS="${PGOPTIONS:+$PGOPTIONS }-c client_min_messages=warning" # no NOTICE lines from psql
 NOOP_PORT=$((BASE + 70))
 PG_DB="${CASECLOCK_DB_PREFIX}pgbench"
 SERVICES=(timeentry-service matter-cache-service clio-connector)

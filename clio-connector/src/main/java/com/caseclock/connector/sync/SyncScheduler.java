@@ -147,6 +147,13 @@ public class SyncScheduler {
         try {
             outcome = syncer.apply(claim);
         } catch (RuntimeException e) {
+            if (workers.isShutdown()) {
+                // the service is stopping (its HTTP and database clients close under the run): not a failure; the
+                // lease runs out and the firm is synced again after the restart, from its stored watermarks
+                LOG.infof("Sync of firm %s interrupted by the service stopping (%s)", claim.firmId(), e.toString());
+                running.remove(claim.firmId(), token);
+                return;
+            }
             LOG.errorf(e, "Sync of firm %s failed unexpectedly", claim.firmId());
             outcome = new FirmSyncer.Outcome(config.sync().retryAfterFailure(),
                     "Sync failed unexpectedly (" + e.getClass().getSimpleName() + "); retrying");

@@ -83,7 +83,7 @@ public class ClientChangeConsumer implements Projection {
     public void applySnapshots(List<Delivered> run, AppliedEvents.Tally tally) {
         for (Delivered d : run) {
             ClientChangedV1 e = (ClientChangedV1) d.event().event();
-            ApplyOutcome outcome = clients.upsert(e.firmId(), e.client(), e.eventId());
+            ApplyOutcome outcome = clients.upsert(e.firmId(), e.client(), e.eventId(), e.occurredAt());
             if (outcome == ApplyOutcome.APPLIED) {
                 matters.renameClient(e.firmId(), e.client().clioId(), e.client().name());
             }

@@ -83,7 +83,7 @@ public class MatterChangeConsumer implements Projection {
         List<MatterRepository.Upsert> upserts = new ArrayList<>(run.size());
         for (Delivered d : run) {
             MatterChangedV1 e = (MatterChangedV1) d.event().event();
-            upserts.add(new MatterRepository.Upsert(e.firmId(), e.matter(), e.eventId()));
+            upserts.add(new MatterRepository.Upsert(e.firmId(), e.matter(), e.eventId(), e.occurredAt()));
         }
         ApplyOutcome[] outcomes = matters.upsertAll(upserts);
         for (int i = 0; i < run.size(); i++) {

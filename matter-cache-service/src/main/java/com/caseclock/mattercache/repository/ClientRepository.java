@@ -25,17 +25,19 @@ public class ClientRepository {
 
     private static final String UPSERT = """
             INSERT INTO client (firm_id, clio_id, type, name, first_name, last_name, primary_email, clio_updated_at,
-                clio_etag, last_event_id, applied_at)
-            SELECT ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, now()
+                clio_etag, last_event_id, event_occurred_at, applied_at)
+            SELECT ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, now()
             WHERE %s
             ON CONFLICT (firm_id, clio_id) DO UPDATE SET
                 type = excluded.type, name = excluded.name, first_name = excluded.first_name,
                 last_name = excluded.last_name, primary_email = excluded.primary_email,
                 clio_updated_at = excluded.clio_updated_at, clio_etag = excluded.clio_etag,
-                last_event_id = excluded.last_event_id, applied_at = excluded.applied_at
+                last_event_id = excluded.last_event_id, event_occurred_at = excluded.event_occurred_at,
+                applied_at = excluded.applied_at
             WHERE excluded.clio_updated_at > client.clio_updated_at
                 OR excluded.clio_updated_at = client.clio_updated_at
-                    AND excluded.clio_etag IS DISTINCT FROM client.clio_etag
+                    AND (client.event_occurred_at IS NULL
+                        OR excluded.event_occurred_at >= client.event_occurred_at)
             """.formatted(DeletionMarkers.NOT_DELETED_SINCE);
 
     private static final String COLUMNS = "firm_id, clio_id, type, name, first_name, last_name, primary_email, "
@@ -49,14 +51,16 @@ public class ClientRepository {
 
     /**
      * Applies a client snapshot if it is newer than the stored one and than any deletion. Caller's transaction. Newer:
-     * a later {@code clioUpdatedAt}, or the same one (Clio's times have whole seconds) with another etag.
+     * a later {@code clioUpdatedAt}, or the same one (Clio's times have whole seconds) published at the same time or
+     * later (see {@link MatterRepository#upsert}).
      *
      * @param firmId  tenant id
      * @param client  the snapshot
      * @param eventId id of the event that carried it
+     * @param occurredAt when the connector published it (the event's {@code occurredAt})
      * @return {@link ApplyOutcome#STALE} when nothing changed
      */
-    public ApplyOutcome upsert(String firmId, ClientSnapshot client, UUID eventId) {
+    public ApplyOutcome upsert(String firmId, ClientSnapshot client, UUID eventId, Instant occurredAt) {
         try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(UPSERT)) {
             int i = 1;
             s.setString(i++, firmId);
@@ -69,6 +73,7 @@ public class ClientRepository {
             Sql.setInstant(s, i++, client.clioUpdatedAt());
             s.setString(i++, client.clioEtag());
             s.setObject(i++, eventId);
+            Sql.setInstant(s, i++, occurredAt);
             DeletionMarkers.bind(s, i, firmId, KIND, client.clioId(), client.clioUpdatedAt());
             return s.executeUpdate() == 1 ? ApplyOutcome.APPLIED : ApplyOutcome.STALE;
         } catch (SQLException e) {

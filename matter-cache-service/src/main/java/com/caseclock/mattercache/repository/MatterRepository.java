@@ -39,20 +39,25 @@ public class MatterRepository {
      * so the statement-level triggers (the search dictionary) run once per batch and PostgreSQL parses, plans and
      * round-trips once instead of once per matter.
      */
+    /** Orders snapshots of one matter: Clio's time, then when the connector published it (see {@link #upsert}). */
+    private static final java.util.Comparator<Upsert> NEWER = java.util.Comparator
+            .comparing((Upsert u) -> u.matter().clioUpdatedAt())
+            .thenComparing(Upsert::occurredAt, java.util.Comparator.nullsFirst(java.util.Comparator.naturalOrder()));
+
     private static final String UPSERT = """
             INSERT INTO matter (firm_id, clio_id, display_number, description, status, client_clio_id, client_name,
                 responsible_attorney_clio_id, responsible_attorney_name, billable, open_date, pending_date, close_date,
-                custom_rate, clio_updated_at, clio_etag, last_event_id, applied_at)
+                custom_rate, clio_updated_at, clio_etag, last_event_id, event_occurred_at, applied_at)
             SELECT v.firm_id, v.clio_id, v.display_number, v.description, v.status, v.client_clio_id,
                 COALESCE(c.name, v.client_name), v.attorney_clio_id, v.attorney_name, v.billable, v.open_date,
                 v.pending_date, v.close_date, v.custom_rate::jsonb, v.clio_updated_at, v.clio_etag, v.last_event_id,
-                now()
+                v.event_occurred_at, now()
             FROM unnest(?::text[], ?::bigint[], ?::text[], ?::text[], ?::text[], ?::bigint[], ?::text[], ?::bigint[],
                     ?::text[], ?::boolean[], ?::date[], ?::date[], ?::date[], ?::text[], ?::timestamptz[], ?::text[],
-                    ?::uuid[])
+                    ?::uuid[], ?::timestamptz[])
                 AS v(firm_id, clio_id, display_number, description, status, client_clio_id, client_name,
                     attorney_clio_id, attorney_name, billable, open_date, pending_date, close_date, custom_rate,
-                    clio_updated_at, clio_etag, last_event_id)
+                    clio_updated_at, clio_etag, last_event_id, event_occurred_at)
             LEFT JOIN client c ON c.firm_id = v.firm_id AND c.clio_id = v.client_clio_id
             WHERE NOT EXISTS (SELECT 1 FROM deletion_marker d WHERE d.firm_id = v.firm_id AND d.kind = 'matter'
                 AND d.clio_id = v.clio_id AND d.deleted_at >= v.clio_updated_at)
@@ -65,11 +70,12 @@ public class MatterRepository {
                 open_date = excluded.open_date, pending_date = excluded.pending_date,
                 close_date = excluded.close_date, custom_rate = excluded.custom_rate,
                 clio_updated_at = excluded.clio_updated_at, clio_etag = excluded.clio_etag,
-                last_event_id = excluded.last_event_id, applied_at = excluded.applied_at
+                last_event_id = excluded.last_event_id, event_occurred_at = excluded.event_occurred_at,
+                applied_at = excluded.applied_at
             WHERE excluded.clio_updated_at > matter.clio_updated_at
                 OR excluded.clio_updated_at = matter.clio_updated_at
-                    AND (excluded.clio_etag, excluded.custom_rate)
-                        IS DISTINCT FROM (matter.clio_etag, matter.custom_rate)
+                    AND (matter.event_occurred_at IS NULL
+                        OR excluded.event_occurred_at >= matter.event_occurred_at)
             RETURNING firm_id, clio_id
             """;
 
@@ -85,19 +91,22 @@ public class MatterRepository {
 
     /**
      * Applies a matter snapshot if it is newer than the stored one and than any deletion of the matter. Runs in the
-     * caller's transaction. Newer: a later {@code clioUpdatedAt}, or the same one with another Clio etag or other
-     * custom-rate amounts. Clio's {@code updated_at} has whole seconds, so two changes of a matter within one second
-     * carry the same time (the later one, later on the partition, wins), and a matter republished because its
-     * rate amounts were read again keeps Clio's time and etag; a strictly-later rule dropped both.
+     * caller's transaction. Newer: a later {@code clioUpdatedAt}, or the same one published at the same time or later
+     * (the event's {@code occurredAt}, milliseconds). Clio's {@code updated_at} has whole seconds, so two changes of a
+     * matter within one second carry the same time, and a matter republished because its rate amounts were read
+     * again keeps Clio's time; a strictly-later rule dropped both. The publishing time, not the order of arrival,
+     * decides, so a rebuild that re-reads the topic while earlier-fetched records are still applied ends on the
+     * version published last.
      *
      * @param firmId  tenant id
      * @param matter  the snapshot
      * @param eventId id of the event that carried it
+     * @param occurredAt when the connector published it (the event's {@code occurredAt})
      * @return {@link ApplyOutcome#STALE} when nothing changed
      * @throws IllegalStateException when the database fails
      */
-    public ApplyOutcome upsert(String firmId, MatterSnapshot matter, UUID eventId) {
-        return upsertAll(List.of(new Upsert(firmId, matter, eventId)))[0];
+    public ApplyOutcome upsert(String firmId, MatterSnapshot matter, UUID eventId, Instant occurredAt) {
+        return upsertAll(List.of(new Upsert(firmId, matter, eventId, occurredAt)))[0];
     }
 
     /**
@@ -105,14 +114,15 @@ public class MatterRepository {
      *
      * @param firmId  tenant id
      * @param matter  the snapshot
-     * @param eventId id of the event that carried it
+     * @param eventId    id of the event that carried it
+     * @param occurredAt when the connector published it (the event's {@code occurredAt})
      */
-    public record Upsert(String firmId, MatterSnapshot matter, UUID eventId) {
+    public record Upsert(String firmId, MatterSnapshot matter, UUID eventId, Instant occurredAt) {
     }
 
     /**
      * The batch form of {@link #upsert}, in one statement. Within the batch only the newest snapshot of each matter is
-     * offered to the table (the last of equally new ones), which leaves the same state as applying them one after
+     * offered to the table (of equally new ones by Clio's time, the one published last; on a full tie the last), which leaves the same state as applying them one after
      * the other; the older ones count as {@link ApplyOutcome#STALE}. Runs in the caller's transaction.
      *
      * @param upserts the snapshots, in partition order
@@ -123,8 +133,7 @@ public class MatterRepository {
         Map<MatterKey, Integer> newest = new LinkedHashMap<>();
         for (int i = 0; i < upserts.size(); i++) {
             Upsert u = upserts.get(i);
-            newest.merge(new MatterKey(u.firmId(), u.matter().clioId()), i, (kept, candidate) -> upserts.get(candidate)
-                    .matter().clioUpdatedAt().isBefore(upserts.get(kept).matter().clioUpdatedAt()) ? kept : candidate);
+            newest.merge(new MatterKey(u.firmId(), u.matter().clioId()), i, (kept, candidate) -> NEWER.compare(upserts.get(candidate), upserts.get(kept)) >= 0 ? candidate : kept);
         }
         int n = newest.size();
         String[] firm = new String[n];
@@ -144,6 +153,7 @@ public class MatterRepository {
         String[] updatedAt = new String[n];
         String[] etag = new String[n];
         String[] eventId = new String[n];
+        String[] occurredAt = new String[n];
         int row = 0;
         for (int i : newest.values()) {
             Upsert u = upserts.get(i);
@@ -165,14 +175,15 @@ public class MatterRepository {
             updatedAt[row] = text(m.clioUpdatedAt());
             etag[row] = m.clioEtag();
             eventId[row] = text(u.eventId());
+            occurredAt[row] = text(u.occurredAt());
             row++;
         }
         Set<MatterKey> applied = new HashSet<>();
         try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(UPSERT)) {
             Object[][] columns = {firm, clioId, displayNumber, description, status, clientId, clientName, attorneyId,
-                attorneyName, billable, openDate, pendingDate, closeDate, customRate, updatedAt, etag, eventId};
+                attorneyName, billable, openDate, pendingDate, closeDate, customRate, updatedAt, etag, eventId, occurredAt};
             String[] types = {"text", "int8", "text", "text", "text", "int8", "text", "int8", "text", "bool", "text",
-                "text", "text", "text", "text", "text", "text"};
+                "text", "text", "text", "text", "text", "text", "text"};
             for (int col = 0; col < columns.length; col++) {
                 s.setArray(col + 1, c.createArrayOf(types[col], columns[col]));
             }

@@ -27,54 +27,57 @@ import io.agroal.api.AgroalDataSource;
  * {@code clio.rate.changed.v1}: version-guarded upserts, deletes with deletion markers, and the reads the rate
  * explanation needs. Deletion marker kinds are the rate kinds of the topic key ({@link EventKeys#RATE_KIND_USER} …).
  * A snapshot is applied when its {@code clioUpdatedAt} is later than the stored one's, or the same (Clio's times have
- * whole seconds) with another etag (for users also other groups or default rate): of two versions within one second
- * the later one on the partition wins.
+ * whole seconds) and it was published at the same time or later (see {@code MatterRepository#upsert}).
  */
 @ApplicationScoped
 public class RateRepository {
 
     private static final String UPSERT_USER = """
             INSERT INTO user_rate (firm_id, user_clio_id, user_name, default_rate_amount, default_rate_currency,
-                group_clio_ids, clio_updated_at, clio_etag, last_event_id, applied_at)
-            SELECT ?, ?, ?, ?, ?, ?, ?, ?, ?, now() WHERE %s
+                group_clio_ids, clio_updated_at, clio_etag, last_event_id, event_occurred_at, applied_at)
+            SELECT ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, now() WHERE %s
             ON CONFLICT (firm_id, user_clio_id) DO UPDATE SET
                 user_name = excluded.user_name, default_rate_amount = excluded.default_rate_amount,
                 default_rate_currency = excluded.default_rate_currency, group_clio_ids = excluded.group_clio_ids,
                 clio_updated_at = excluded.clio_updated_at, clio_etag = excluded.clio_etag,
-                last_event_id = excluded.last_event_id, applied_at = excluded.applied_at
+                last_event_id = excluded.last_event_id, event_occurred_at = excluded.event_occurred_at,
+                applied_at = excluded.applied_at
             WHERE excluded.clio_updated_at > user_rate.clio_updated_at
                 OR excluded.clio_updated_at = user_rate.clio_updated_at
-                    AND (excluded.clio_etag, excluded.group_clio_ids, excluded.default_rate_amount)
-                        IS DISTINCT FROM (user_rate.clio_etag, user_rate.group_clio_ids, user_rate.default_rate_amount)
+                    AND (user_rate.event_occurred_at IS NULL
+                        OR excluded.event_occurred_at >= user_rate.event_occurred_at)
             """.formatted(DeletionMarkers.NOT_DELETED_SINCE);
 
     private static final String UPSERT_CLIENT_RATE = """
             INSERT INTO client_rate (firm_id, clio_id, contact_clio_id, user_clio_id, group_clio_id, rate_amount,
-                rate_currency, flat_rate, clio_updated_at, clio_etag, last_event_id, applied_at)
-            SELECT ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, now() WHERE %s
+                rate_currency, flat_rate, clio_updated_at, clio_etag, last_event_id, event_occurred_at, applied_at)
+            SELECT ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, now() WHERE %s
             ON CONFLICT (firm_id, clio_id) DO UPDATE SET
                 contact_clio_id = excluded.contact_clio_id, user_clio_id = excluded.user_clio_id,
                 group_clio_id = excluded.group_clio_id, rate_amount = excluded.rate_amount,
                 rate_currency = excluded.rate_currency, flat_rate = excluded.flat_rate,
                 clio_updated_at = excluded.clio_updated_at, clio_etag = excluded.clio_etag,
-                last_event_id = excluded.last_event_id, applied_at = excluded.applied_at
+                last_event_id = excluded.last_event_id, event_occurred_at = excluded.event_occurred_at,
+                applied_at = excluded.applied_at
             WHERE excluded.clio_updated_at > client_rate.clio_updated_at
                 OR excluded.clio_updated_at = client_rate.clio_updated_at
-                    AND excluded.clio_etag IS DISTINCT FROM client_rate.clio_etag
+                    AND (client_rate.event_occurred_at IS NULL
+                        OR excluded.event_occurred_at >= client_rate.event_occurred_at)
             """.formatted(DeletionMarkers.NOT_DELETED_SINCE);
 
     private static final String UPSERT_ACTIVITY = """
             INSERT INTO activity_description (firm_id, clio_id, name, rate_type, rate_amount, rate_currency,
-                clio_updated_at, clio_etag, last_event_id, applied_at)
-            SELECT ?, ?, ?, ?, ?, ?, ?, ?, ?, now() WHERE %s
+                clio_updated_at, clio_etag, last_event_id, event_occurred_at, applied_at)
+            SELECT ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, now() WHERE %s
             ON CONFLICT (firm_id, clio_id) DO UPDATE SET
                 name = excluded.name, rate_type = excluded.rate_type, rate_amount = excluded.rate_amount,
                 rate_currency = excluded.rate_currency, clio_updated_at = excluded.clio_updated_at,
                 clio_etag = excluded.clio_etag, last_event_id = excluded.last_event_id,
-                applied_at = excluded.applied_at
+                event_occurred_at = excluded.event_occurred_at, applied_at = excluded.applied_at
             WHERE excluded.clio_updated_at > activity_description.clio_updated_at
                 OR excluded.clio_updated_at = activity_description.clio_updated_at
-                    AND excluded.clio_etag IS DISTINCT FROM activity_description.clio_etag
+                    AND (activity_description.event_occurred_at IS NULL
+                        OR excluded.event_occurred_at >= activity_description.event_occurred_at)
             """.formatted(DeletionMarkers.NOT_DELETED_SINCE);
 
     private final AgroalDataSource dataSource;
@@ -99,6 +102,7 @@ public class RateRepository {
             Sql.setInstant(s, i++, e.clioUpdatedAt());
             s.setString(i++, e.clioEtag());
             s.setObject(i++, e.eventId());
+            Sql.setInstant(s, i++, e.occurredAt());
             DeletionMarkers.bind(s, i, e.firmId(), EventKeys.RATE_KIND_USER, e.userClioId(), e.clioUpdatedAt());
             return s.executeUpdate() == 1 ? ApplyOutcome.APPLIED : ApplyOutcome.STALE;
         } catch (SQLException ex) {
@@ -125,6 +129,7 @@ public class RateRepository {
             Sql.setInstant(s, i++, e.clioUpdatedAt());
             s.setString(i++, e.clioEtag());
             s.setObject(i++, e.eventId());
+            Sql.setInstant(s, i++, e.occurredAt());
             DeletionMarkers.bind(s, i, e.firmId(), EventKeys.RATE_KIND_CLIENT_RATE, e.clioId(), e.clioUpdatedAt());
             return s.executeUpdate() == 1 ? ApplyOutcome.APPLIED : ApplyOutcome.STALE;
         } catch (SQLException ex) {
@@ -148,6 +153,7 @@ public class RateRepository {
             Sql.setInstant(s, i++, e.clioUpdatedAt());
             s.setString(i++, e.clioEtag());
             s.setObject(i++, e.eventId());
+            Sql.setInstant(s, i++, e.occurredAt());
             DeletionMarkers.bind(s, i, e.firmId(), EventKeys.RATE_KIND_ACTIVITY_DESCRIPTION, e.clioId(),
                     e.clioUpdatedAt());
             return s.executeUpdate() == 1 ? ApplyOutcome.APPLIED : ApplyOutcome.STALE;

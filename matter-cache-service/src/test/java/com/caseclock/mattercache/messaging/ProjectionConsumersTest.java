@@ -7,6 +7,7 @@ import static org.hamcrest.Matchers.equalTo;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
 
@@ -69,30 +70,27 @@ class ProjectionConsumersTest {
     }
 
     @Test
-    void aSecondChangeWithinTheSameSecondIsAppliedAndAnIdenticalCopyIsNot() throws Exception {
-        // Clio's updated_at has whole seconds: two saves of a matter within one second carry the same time and
-        // differ in etag; the one later on the partition is the newer (a strictly-later rule kept the first)
+    void ofTwoChangesWithinTheSameClioSecondTheOnePublishedLastWinsWhateverTheOrderOfArrival() throws Exception {
+        // Clio's updated_at has whole seconds: two saves of a matter within one second carry the same time. The one
+        // the connector published last wins (a strictly-later rule kept the first) ...
         String firm = TestEvents.firm();
+        Instant published = Instant.now().truncatedTo(ChronoUnit.MILLIS);
         MatterSnapshot first = TestEvents.matter(40, "00040", "first save", MatterStatus.OPEN, null, null, null, T0);
         MatterSnapshot second = new MatterSnapshot(40, "00040", "second save", MatterStatus.OPEN, null, null, 77L,
                 "Dana Lee", true, first.openDate(), null, null, null, T0, "\"etag-second\"");
-        TestEvents.publish(companion, TestEvents.matterChanged(firm, first), TestEvents.matterChanged(firm, second));
+        TestEvents.publish(companion, new MatterChangedV1(UUID.randomUUID(), firm, published, 1, first),
+                new MatterChangedV1(UUID.randomUUID(), firm, published.plusMillis(700), 1, second));
         Awaitility.await().atMost(TIMEOUT).untilAsserted(() -> given().auth().oauth2(TestTokens.lawyer(firm, "u1"))
                 .get("/api/v1/matters/40").then().statusCode(200).body("description", equalTo("second save")));
 
-        // the same version again (another event, same time and etag): nothing changes, not even applied_at
-        String appliedAt = appliedAt(firm, 40);
-        MatterChangedV1 copy = TestEvents.matterChanged(firm, second);
-        TestEvents.publish(companion, copy);
+        // ... also when the first arrives again afterwards, as when support's rebuild re-reads the topic while
+        // records fetched before it are still being applied
+        MatterChangedV1 replayed = new MatterChangedV1(UUID.randomUUID(), firm, published, 1, first);
+        TestEvents.publish(companion, replayed);
         Awaitility.await().atMost(TIMEOUT).until(() -> !TestEvents.rows(dataSource,
-                "SELECT 1 FROM processed_event WHERE event_id = ?", copy.eventId()).isEmpty());
-        assertThat(appliedAt(firm, 40)).isEqualTo(appliedAt);
-    }
-
-    private String appliedAt(String firm, long clioId) throws Exception {
-        return (String) TestEvents.rows(dataSource,
-                "SELECT applied_at::text AS t FROM matter WHERE firm_id = ? AND clio_id = ?", firm, clioId).get(0)
-                .get("t");
+                "SELECT 1 FROM processed_event WHERE event_id = ?", replayed.eventId()).isEmpty());
+        given().auth().oauth2(TestTokens.lawyer(firm, "u1")).get("/api/v1/matters/40").then().statusCode(200)
+                .body("description", equalTo("second save"));
     }
 
     @Test

@@ -129,16 +129,20 @@ public class SyncStore {
     }
 
     /**
-     * Ends a run: releases the lease and schedules the next one (at once when webhooks reported changes meanwhile).
+     * Ends a run: releases the lease and schedules the next one in {@code nextIn}, or at once when the run succeeded
+     * and webhooks reported changes meanwhile. A failed run keeps its delay even with changes pending: a firm Clio
+     * throttles (429 with Retry-After) or that needs reconnecting is not run again every second.
      *
-     * @param error plain words when the run failed, else {@code null}
+     * @param nextIn when to run again
+     * @param error  plain words when the run failed, else {@code null}
      */
     public void release(String firmId, String owner, Duration nextIn, String error) {
         update("UPDATE firm_sync SET lease_owner = NULL, lease_until = NULL, "
-                + "next_poll_at = CASE WHEN EXISTS (SELECT 1 FROM pending_change p WHERE p.firm_id = firm_sync.firm_id) "
-                + "THEN now() ELSE now() + (?::bigint * interval '1 millisecond') END, last_error = ?, "
-                + "last_error_at = CASE WHEN ?::text IS NULL THEN last_error_at ELSE now() END, updated_at = now() "
-                + "WHERE firm_id = ? AND lease_owner = ?", nextIn.toMillis(), error, error, firmId, owner);
+                + "next_poll_at = CASE WHEN ?::text IS NULL AND EXISTS (SELECT 1 FROM pending_change p "
+                + "WHERE p.firm_id = firm_sync.firm_id) THEN now() ELSE now() + (?::bigint * interval '1 millisecond') "
+                + "END, last_error = ?, last_error_at = CASE WHEN ?::text IS NULL THEN last_error_at ELSE now() END, "
+                + "updated_at = now() WHERE firm_id = ? AND lease_owner = ?", error, nextIn.toMillis(), error, error,
+                firmId, owner);
     }
 
     /**

@@ -34,11 +34,8 @@ public class ClientRepository {
                 clio_updated_at = excluded.clio_updated_at, clio_etag = excluded.clio_etag,
                 last_event_id = excluded.last_event_id, event_occurred_at = excluded.event_occurred_at,
                 applied_at = excluded.applied_at
-            WHERE excluded.clio_updated_at > client.clio_updated_at
-                OR excluded.clio_updated_at = client.clio_updated_at
-                    AND (client.event_occurred_at IS NULL
-                        OR excluded.event_occurred_at >= client.event_occurred_at)
-            """.formatted(DeletionMarkers.NOT_DELETED_SINCE);
+            WHERE %s
+            """.formatted(DeletionMarkers.NOT_DELETED_SINCE, VersionGuard.newerThanStored("client"));
 
     private static final String COLUMNS = "firm_id, clio_id, type, name, first_name, last_name, primary_email, "
             + "clio_updated_at, clio_etag";
@@ -51,8 +48,7 @@ public class ClientRepository {
 
     /**
      * Applies a client snapshot if it is newer than the stored one and than any deletion. Caller's transaction. Newer:
-     * a later {@code clioUpdatedAt}, or the same one (Clio's times have whole seconds) published at the same time or
-     * later (see {@link MatterRepository#upsert}).
+     * see {@link VersionGuard}.
      *
      * @param firmId  tenant id
      * @param client  the snapshot

@@ -39,7 +39,7 @@ public class MatterRepository {
      * so the statement-level triggers (the search dictionary) run once per batch and PostgreSQL parses, plans and
      * round-trips once instead of once per matter.
      */
-    /** Orders snapshots of one matter: Clio's time, then when the connector published it (see {@link #upsert}). */
+    /** Orders snapshots of one matter as {@link VersionGuard} does: Clio's time, then when it was published. */
     private static final java.util.Comparator<Upsert> NEWER = java.util.Comparator
             .comparing((Upsert u) -> u.matter().clioUpdatedAt())
             .thenComparing(Upsert::occurredAt, java.util.Comparator.nullsFirst(java.util.Comparator.naturalOrder()));
@@ -72,12 +72,9 @@ public class MatterRepository {
                 clio_updated_at = excluded.clio_updated_at, clio_etag = excluded.clio_etag,
                 last_event_id = excluded.last_event_id, event_occurred_at = excluded.event_occurred_at,
                 applied_at = excluded.applied_at
-            WHERE excluded.clio_updated_at > matter.clio_updated_at
-                OR excluded.clio_updated_at = matter.clio_updated_at
-                    AND (matter.event_occurred_at IS NULL
-                        OR excluded.event_occurred_at >= matter.event_occurred_at)
+            WHERE %s
             RETURNING firm_id, clio_id
-            """;
+            """.formatted(VersionGuard.newerThanStored("matter"));
 
     private static final String COLUMNS = "firm_id, clio_id, display_number, description, status, client_clio_id, "
             + "client_name, responsible_attorney_clio_id, responsible_attorney_name, billable, open_date, "
@@ -91,12 +88,8 @@ public class MatterRepository {
 
     /**
      * Applies a matter snapshot if it is newer than the stored one and than any deletion of the matter. Runs in the
-     * caller's transaction. Newer: a later {@code clioUpdatedAt}, or the same one published at the same time or later
-     * (the event's {@code occurredAt}, milliseconds). Clio's {@code updated_at} has whole seconds, so two changes of a
-     * matter within one second carry the same time, and a matter republished because its rate amounts were read
-     * again keeps Clio's time; a strictly-later rule dropped both. The publishing time, not the order of arrival,
-     * decides, so a rebuild that re-reads the topic while earlier-fetched records are still applied ends on the
-     * version published last.
+     * caller's transaction. Newer: see {@link VersionGuard} (a matter republished because its rate amounts were read
+     * again keeps Clio's time and is applied as published later).
      *
      * @param firmId  tenant id
      * @param matter  the snapshot
@@ -122,8 +115,9 @@ public class MatterRepository {
 
     /**
      * The batch form of {@link #upsert}, in one statement. Within the batch only the newest snapshot of each matter is
-     * offered to the table (of equally new ones by Clio's time, the one published last; on a full tie the last), which leaves the same state as applying them one after
-     * the other; the older ones count as {@link ApplyOutcome#STALE}. Runs in the caller's transaction.
+     * offered to the table (of equally new ones by Clio's time, the one published last; on a full tie the last),
+     * which leaves the same state as applying them one after the other; the older ones count as
+     * {@link ApplyOutcome#STALE}. Runs in the caller's transaction.
      *
      * @param upserts the snapshots, in partition order
      * @return per snapshot, whether it was applied or stale
@@ -133,7 +127,8 @@ public class MatterRepository {
         Map<MatterKey, Integer> newest = new LinkedHashMap<>();
         for (int i = 0; i < upserts.size(); i++) {
             Upsert u = upserts.get(i);
-            newest.merge(new MatterKey(u.firmId(), u.matter().clioId()), i, (kept, candidate) -> NEWER.compare(upserts.get(candidate), upserts.get(kept)) >= 0 ? candidate : kept);
+            newest.merge(new MatterKey(u.firmId(), u.matter().clioId()), i, (kept, candidate) ->
+                    NEWER.compare(upserts.get(candidate), upserts.get(kept)) >= 0 ? candidate : kept);
         }
         int n = newest.size();
         String[] firm = new String[n];
@@ -181,7 +176,8 @@ public class MatterRepository {
         Set<MatterKey> applied = new HashSet<>();
         try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(UPSERT)) {
             Object[][] columns = {firm, clioId, displayNumber, description, status, clientId, clientName, attorneyId,
-                attorneyName, billable, openDate, pendingDate, closeDate, customRate, updatedAt, etag, eventId, occurredAt};
+                attorneyName, billable, openDate, pendingDate, closeDate, customRate, updatedAt, etag, eventId,
+                occurredAt};
             String[] types = {"text", "int8", "text", "text", "text", "int8", "text", "int8", "text", "bool", "text",
                 "text", "text", "text", "text", "text", "text", "text"};
             for (int col = 0; col < columns.length; col++) {

@@ -26,8 +26,7 @@ import io.agroal.api.AgroalDataSource;
  * The rate tables ({@code user_rate}, {@code client_rate}, {@code activity_description}) fed by
  * {@code clio.rate.changed.v1}: version-guarded upserts, deletes with deletion markers, and the reads the rate
  * explanation needs. Deletion marker kinds are the rate kinds of the topic key ({@link EventKeys#RATE_KIND_USER} …).
- * A snapshot is applied when its {@code clioUpdatedAt} is later than the stored one's, or the same (Clio's times have
- * whole seconds) and it was published at the same time or later (see {@code MatterRepository#upsert}).
+ * A snapshot replaces the stored row when it is newer ({@link VersionGuard}).
  */
 @ApplicationScoped
 public class RateRepository {
@@ -42,11 +41,8 @@ public class RateRepository {
                 clio_updated_at = excluded.clio_updated_at, clio_etag = excluded.clio_etag,
                 last_event_id = excluded.last_event_id, event_occurred_at = excluded.event_occurred_at,
                 applied_at = excluded.applied_at
-            WHERE excluded.clio_updated_at > user_rate.clio_updated_at
-                OR excluded.clio_updated_at = user_rate.clio_updated_at
-                    AND (user_rate.event_occurred_at IS NULL
-                        OR excluded.event_occurred_at >= user_rate.event_occurred_at)
-            """.formatted(DeletionMarkers.NOT_DELETED_SINCE);
+            WHERE %s
+            """.formatted(DeletionMarkers.NOT_DELETED_SINCE, VersionGuard.newerThanStored("user_rate"));
 
     private static final String UPSERT_CLIENT_RATE = """
             INSERT INTO client_rate (firm_id, clio_id, contact_clio_id, user_clio_id, group_clio_id, rate_amount,
@@ -59,11 +55,8 @@ public class RateRepository {
                 clio_updated_at = excluded.clio_updated_at, clio_etag = excluded.clio_etag,
                 last_event_id = excluded.last_event_id, event_occurred_at = excluded.event_occurred_at,
                 applied_at = excluded.applied_at
-            WHERE excluded.clio_updated_at > client_rate.clio_updated_at
-                OR excluded.clio_updated_at = client_rate.clio_updated_at
-                    AND (client_rate.event_occurred_at IS NULL
-                        OR excluded.event_occurred_at >= client_rate.event_occurred_at)
-            """.formatted(DeletionMarkers.NOT_DELETED_SINCE);
+            WHERE %s
+            """.formatted(DeletionMarkers.NOT_DELETED_SINCE, VersionGuard.newerThanStored("client_rate"));
 
     private static final String UPSERT_ACTIVITY = """
             INSERT INTO activity_description (firm_id, clio_id, name, rate_type, rate_amount, rate_currency,
@@ -74,11 +67,9 @@ public class RateRepository {
                 rate_currency = excluded.rate_currency, clio_updated_at = excluded.clio_updated_at,
                 clio_etag = excluded.clio_etag, last_event_id = excluded.last_event_id,
                 event_occurred_at = excluded.event_occurred_at, applied_at = excluded.applied_at
-            WHERE excluded.clio_updated_at > activity_description.clio_updated_at
-                OR excluded.clio_updated_at = activity_description.clio_updated_at
-                    AND (activity_description.event_occurred_at IS NULL
-                        OR excluded.event_occurred_at >= activity_description.event_occurred_at)
-            """.formatted(DeletionMarkers.NOT_DELETED_SINCE);
+            WHERE %s
+            """.formatted(DeletionMarkers.NOT_DELETED_SINCE,
+                    VersionGuard.newerThanStored("activity_description"));
 
     private final AgroalDataSource dataSource;
 
